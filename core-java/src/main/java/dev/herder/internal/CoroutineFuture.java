@@ -1,0 +1,71 @@
+package dev.herder.internal;
+
+import dev.herder.bridge.Signal;
+import java.util.concurrent.CancellationException;
+import kotlin.Unit;
+import kotlin.jvm.functions.Function1;
+import kotlinx.coroutines.Deferred;
+import kotlinx.coroutines.Job;
+
+/**
+ * The future of one coroutine: completes when its {@link Job} completes (with the {@link Deferred}'s value, if it is
+ * one), and cancelling the future cancels the coroutine. It is its own completion handler, so a launch costs one
+ * object on top of the coroutine.
+ */
+public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1<Throwable, Unit> {
+    private final Signal completed = new Signal();
+    private Job job;
+    private volatile Runnable afterCompletion;
+
+    /** Binds this future to {@code job}; call once, right after the coroutine was started. */
+    public final CoroutineFuture<T> bind(Job job) {
+        this.job = job;
+        job.invokeOnCompletion(this);
+        return this;
+    }
+
+    /** Fires when this future has completed. */
+    public final Signal completedSignal() {
+        return completed;
+    }
+
+    /** Runs {@code action} once this future has completed (at once if it already has). */
+    public final void completedSignalThen(Runnable action) {
+        afterCompletion = action;
+        if (completed.isDone()) {
+            action.run();
+        }
+    }
+
+    /** Called by the job on completion. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public final Unit invoke(Throwable cause) {
+        try {
+            if (cause == null) {
+                complete(job instanceof Deferred<?> deferred ? (T) deferred.getCompleted() : null);
+            } else if (cause instanceof CancellationException) {
+                super.cancel(false);
+            } else {
+                completeExceptionally(cause);
+            }
+        } finally {
+            completed.fire();
+            Runnable after = afterCompletion;
+            if (after != null) {
+                after.run();
+            }
+        }
+        return Unit.INSTANCE;
+    }
+
+    /** Cancels the coroutine; the future completes as cancelled once the coroutine has finished cancelling. */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        if (isDone()) {
+            return false;
+        }
+        job.cancel(null);
+        return super.cancel(mayInterruptIfRunning);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.herder.internal;
+
+import dev.herder.CoroutineTestScope;
+import dev.herder.SuspendCall;
+import dev.herder.bridge.Signal;
+import dev.herder.bridge.TestRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import kotlinx.coroutines.CoroutineDispatcher;
+import kotlinx.coroutines.CoroutineScope;
+
+/** The {@link CoroutineTestScope} of one running test: a thin, thread-checked Java face of a {@link TestRun}. */
+public final class DefaultCoroutineTestScope implements CoroutineTestScope {
+    private final TestRun run;
+    private final Thread owner = Thread.currentThread();
+    private final List<TestFuture<?>> futures = new ArrayList<>();
+    private volatile boolean ended;
+    private Clock clock;
+
+    public DefaultCoroutineTestScope(TestRun run) {
+        this.run = run;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T await(SuspendCall<T> call) {
+        ensureDrivable("await");
+        if (call == null) {
+            throw Failures.nullCall("CoroutineTestScope.await");
+        }
+        return (T) run.await(call::invoke);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T await(CompletionStage<T> stage) {
+        ensureDrivable("await");
+        if (stage == null) {
+            throw Failures.nullArgument("CoroutineTestScope.await", "a CompletionStage", "scope.future(c -> repo.find(\"id\", c))");
+        }
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        Signal signal;
+        if (future instanceof CoroutineFuture<T> coroutineFuture) {
+            coroutineFuture.markObserved();
+            signal = coroutineFuture.completedSignal();
+        } else {
+            Signal done = new Signal();
+            future.whenComplete((value, failure) -> done.fire());
+            signal = done;
+        }
+        if (!future.isDone()) {
+            run.getLoop().driveUntil(signal);
+        }
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            throw Sneaky.rethrow(e instanceof java.util.concurrent.CancellationException ? e : Failures.unwrap(e));
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<T> future(SuspendCall<T> call) {
+        ensureDrivable("future");
+        if (call == null) {
+            throw Failures.nullCall("CoroutineTestScope.future");
+        }
+        TestFuture<T> future = new TestFuture<>(this);
+        futures.add(future);
+        future.bind(run.async(call::invoke));
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<Void> launch(SuspendCall<?> call) {
+        ensureDrivable("launch");
+        if (call == null) {
+            throw Failures.nullCall("CoroutineTestScope.launch");
+        }
+        TestFuture<Void> future = new TestFuture<>(this);
+        future.bind(run.launch(call::invoke));
+        return future;
+    }
+
+    @Override
+    public void advanceTimeBy(Duration duration) {
+        ensureDrivable("advanceTimeBy");
+        Durations.requireNotNegative(duration, "advanceTimeBy's duration");
+        run.getScheduler().advanceTimeBy(duration.toMillis());
+    }
+
+    @Override
+    public void advanceUntilIdle() {
+        ensureDrivable("advanceUntilIdle");
+        run.getScheduler().advanceUntilIdle();
+    }
+
+    @Override
+    public void runCurrent() {
+        ensureDrivable("runCurrent");
+        run.getScheduler().runCurrent();
+    }
+
+    @Override
+    public long currentTime() {
+        return run.getScheduler().getCurrentTime();
+    }
+
+    @Override
+    public Clock clock() {
+        if (clock == null) {
+            clock = VirtualClock.utc(run.getScheduler());
+        }
+        return clock;
+    }
+
+    @Override
+    public CoroutineDispatcher dispatcher() {
+        return run.getDispatcher();
+    }
+
+    @Override
+    public CoroutineScope coroutineScope() {
+        return run.getCoroutineScope();
+    }
+
+    @Override
+    public CoroutineScope backgroundScope() {
+        return run.getBackgroundScope();
+    }
+
+    /** Whether the calling thread may drive this test's loop right now. */
+    boolean isDrivableHere() {
+        return !ended && Thread.currentThread() == owner;
+    }
+
+    void driveUntil(Signal signal) {
+        run.getLoop().driveUntil(signal);
+    }
+
+    /**
+     * Called when the Java body returned normally: waits for the test's coroutines (runTest's end-of-test wait),
+     * then fails the test with the failure of any future the test never looked at.
+     */
+    public void finishBody() {
+        run.finishBody();
+        Throwable unobserved = null;
+        for (TestFuture<?> future : futures) {
+            Throwable failure = future.isObserved() ? null : future.failureIfFailed();
+            if (failure == null) {
+                continue;
+            }
+            if (unobserved == null) {
+                unobserved = failure;
+            } else if (unobserved != failure) {
+                unobserved.addSuppressed(failure);
+            }
+        }
+        if (unobserved != null) {
+            throw Sneaky.rethrow(unobserved);
+        }
+    }
+
+    /** Ends the scope: every later use fails with a clear message. */
+    public void end() {
+        ended = true;
+    }
+
+    private void ensureDrivable(String method) {
+        if (ended) {
+            throw Failures.scopeUsedAfterTest(method);
+        }
+        if (Thread.currentThread() != owner) {
+            throw Failures.scopeUsedFromOtherThread(method, owner);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CoroutineTestScope[virtual time " + currentTime() + " ms, dispatcher " + dispatcher()
+            + (ended ? ", ended" : "") + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.herder.internal;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks and parses durations: JUnit's format ({@code "5 s"}, {@code "500 ms"}) and ISO-8601 ({@code "PT5S"}). */
+public final class Durations {
+    private static final Pattern JUNIT_FORMAT =
+        Pattern.compile("([1-9]\\d*) ?((?:[nμm]?s)|m|h|d)?", Pattern.CASE_INSENSITIVE);
+
+    private Durations() {}
+
+    /**
+     * Parses {@code text} as a positive duration; a number without a unit is seconds, as in JUnit.
+     *
+     * @param source where the text came from, named in the error
+     * @throws IllegalArgumentException if the text is neither format
+     */
+    public static Duration parse(String text, String source) {
+        String trimmed = text.trim();
+        Matcher m = JUNIT_FORMAT.matcher(trimmed);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+            return switch (unit) {
+                case "ns" -> Duration.ofNanos(amount);
+                case "μs" -> Duration.ofNanos(amount * 1000);
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return requirePositive(Duration.parse(trimmed), source);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(source + " has the invalid duration '" + text
+                + "': write a positive number and a unit (ns, μs, ms, s, m, h, d), e.g. \"5 s\" or \"500 ms\", or ISO-8601 such as \"PT5S\"", e);
+        }
+    }
+
+    /**
+     * Returns {@code d} if it is positive.
+     *
+     * @throws IllegalArgumentException naming {@code what} if {@code d} is null, zero or negative
+     */
+    public static Duration requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be a positive duration, but was " + d
+                + ": pass e.g. Duration.ofSeconds(5)");
+        }
+        return d;
+    }
+
+    /**
+     * Returns {@code d} if it is zero or positive.
+     *
+     * @throws IllegalArgumentException naming {@code what} if {@code d} is null or negative
+     */
+    public static Duration requireNotNegative(Duration d, String what) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative, but was " + d
+                + ": virtual time only moves forward; pass Duration.ZERO or more");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.herder.internal;
+
+import dev.herder.bridge.StuckCoroutine;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Every failure message of Herder's core, in one place: each names the thing, the clock, and what to do. */
+public final class Failures {
+    /** Frames shown per stuck coroutine. */
+    private static final int FRAMES_SHOWN = 8;
+
+    private Failures() {}
+
+    public static IllegalStateException scopeUsedAfterTest(String method) {
+        return new IllegalStateException("CoroutineTestScope." + method + " was called after its test ended. "
+            + "A scope is valid only inside the body of the runBlockingTest that made it; "
+            + "do the work inside the test body, or start it with Coroutines.future(...) outside a test.");
+    }
+
+    public static IllegalStateException scopeUsedFromOtherThread(String method, Thread owner) {
+        return new IllegalStateException("CoroutineTestScope." + method + " was called from thread '"
+            + Thread.currentThread().getName() + "', but the test runs on thread '" + owner.getName() + "'. "
+            + "Only the test thread may drive the test's loop; from other threads, hand work to the test with "
+            + "scope.coroutineScope() or a CompletableFuture the test awaits.");
+    }
+
+    public static IllegalStateException nestedTest() {
+        return new IllegalStateException("Coroutines.runBlockingTest was called inside another runBlockingTest on "
+            + "the same thread. Tests cannot be nested: use the outer test's scope (scope.await(...), "
+            + "scope.future(...)) instead of starting a new test.");
+    }
+
+    public static IllegalStateException blockingInsideTest() {
+        return new IllegalStateException("Coroutines.runBlocking was called inside runBlockingTest: it would run "
+            + "on real time and could run the test's own loop behind its back. Use scope.await(...) instead.");
+    }
+
+    public static IllegalArgumentException nullCall(String method) {
+        return new IllegalArgumentException(method + " needs a call but got null: pass a lambda that calls the "
+            + "suspend function with the continuation, e.g. c -> repo.find(\"id\", c)");
+    }
+
+    public static IllegalArgumentException nullArgument(String method, String what, String example) {
+        return new IllegalArgumentException(method + " needs " + what + " but got null: pass e.g. " + example);
+    }
+
+    public static IllegalStateException virtualThreadsUnavailable() {
+        return new IllegalStateException("DispatcherKind.VIRTUAL_THREADS needs JDK 21 or newer, but this test "
+            + "runs on JDK " + Runtime.version().feature() + " (" + System.getProperty("java.home") + "). "
+            + "Run the tests on JDK 21+ or choose another DispatcherKind.");
+    }
+
+    public static IllegalStateException loopRunnerBlockingOnItself(String loopName) {
+        return new IllegalStateException("LoopRunner '" + loopName + "'.runBlocking was called on the loop's own "
+            + "thread and would wait for itself forever. On the loop thread, call the suspend function directly "
+            + "or use submit(...) and do not wait.");
+    }
+
+    public static IllegalStateException loopRunnerClosed(String loopName) {
+        return new IllegalStateException("LoopRunner '" + loopName + "' is closed: start a new one with "
+            + "LoopRunner.start(name).");
+    }
+
+    /** The timeout message: how long, which clock, which coroutines are still running and where, what to do. */
+    public static String timeout(Duration timeout, long virtualMillis, List<StuckCoroutine> stuck, boolean probes) {
+        StringBuilder b = new StringBuilder()
+            .append("Coroutine test timed out after ").append(human(timeout)).append(" of wall-clock time ")
+            .append("(virtual time was ").append(virtualMillis).append(" ms).");
+        if (stuck.isEmpty()) {
+            b.append("\nNo coroutine of the test is still running: the test body itself was busy or blocked.");
+        } else {
+            b.append("\nCoroutines still running (").append(stuck.size()).append("):");
+            for (StuckCoroutine c : stuck) {
+                b.append("\n  - \"").append(c.getName()).append("\" ").append(c.getState());
+                List<StackTraceElement> frames = c.getFrames();
+                for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.size()); i++) {
+                    b.append("\n        at ").append(frames.get(i));
+                }
+                if (frames.size() > FRAMES_SHOWN) {
+                    b.append("\n        ... ").append(frames.size() - FRAMES_SHOWN).append(" more");
+                }
+            }
+            if (!probes) {
+                b.append("\n(Suspension points are not shown: kotlinx-coroutines-debug's probes are off.)");
+            }
+        }
+        return b.append("\nIf the test needs longer, raise the limit with TestOptions.withTimeout(...) or ")
+            .append("-Dherder.test.timeout=\"2 m\"; if a coroutine waits for something that never comes, ")
+            .append("complete or cancel it (or start it in scope.backgroundScope()).").toString();
+    }
+
+    /** The failure inside a {@code CompletionException} or {@code ExecutionException}, else {@code t} itself. */
+    public static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+            && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    static String human(Duration d) {
+        if (d.toMillis() % 1000 != 0 || d.isZero()) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() + " s";
+    }
+}

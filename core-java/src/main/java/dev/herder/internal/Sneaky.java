@@ -1,0 +1,16 @@
+package dev.herder.internal;
+
+/** Rethrows any throwable as it is, checked or not: Kotlin code has no checked exceptions, and neither do awaits. */
+public final class Sneaky {
+    private Sneaky() {}
+
+    /** Throws {@code t} unchanged; declared to return so callers can write {@code throw Sneaky.rethrow(t)}. */
+    public static RuntimeException rethrow(Throwable t) {
+        throw Sneaky.<RuntimeException>as(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E as(Throwable t) throws E {
+        throw (E) t;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.herder.bridge
+
+import java.util.concurrent.locks.LockSupport
+
+/**
+ * A one-shot "this is done" flag that wakes the thread waiting for it.
+ * Set from any thread; waited for by the one thread that drives the test loop.
+ */
+public open class Signal {
+    @Volatile private var done = false
+    @Volatile private var waiter: Thread? = null
+
+    public val isDone: Boolean get() = done
+
+    /** Marks this signal done and wakes its waiter, if one is parked. */
+    public fun fire() {
+        done = true
+        waiter?.let(LockSupport::unpark)
+    }
+
+    internal fun waitingThread(thread: Thread?) {
+        waiter = thread
+    }
+}

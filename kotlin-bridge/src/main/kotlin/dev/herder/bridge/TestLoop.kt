@@ -1,0 +1,102 @@
+@file:Suppress("INVISIBLE_REFERENCE", "INVISIBLE_MEMBER")
+
+package dev.herder.bridge
+
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.test.TestCoroutineScheduler
+import java.util.concurrent.locks.LockSupport
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
+import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
+
+/**
+ * Drives a [TestCoroutineScheduler] from the thread that runs the test body, one task at a time.
+ *
+ * The Java test body runs *inside* the `runTest` body coroutine, on the `runTest` thread, so while Java code runs
+ * the scheduler is frozen: nothing else can run on it. When Java waits for something ([driveUntil]), this loop runs
+ * the scheduler's tasks one by one, advancing virtual time to each task's instant, and stops right after the task that
+ * fired the signal, so the wait returns at the exact virtual instant the awaited thing completed. When no task is
+ * due and the signal is still open, work is happening on real threads (`Dispatchers.IO`, a callback thread): the loop
+ * spins for a few microseconds and then parks until that work dispatches back into the scheduler or fires the signal.
+ *
+ * The public kotlinx-coroutines-test API has no "run the next task" (kotlinx.coroutines #3189), so this class uses
+ * two members internal to kotlinx-coroutines-test: `tryRunNextTaskUnless` and `receiveDispatchEvent`, the very
+ * primitives `runTest` itself is built from. `TestLoopContractTest` pins their behaviour.
+ */
+public class TestLoop(
+    private val scheduler: TestCoroutineScheduler,
+    private val deadlineNanos: Long,
+    private val onTimeout: () -> Throwable,
+) {
+    /**
+     * Runs scheduler tasks, advancing virtual time, until [signal] fires; returns right after the task that fired it.
+     * Throws what [onTimeout] makes if the wall-clock deadline passes first.
+     */
+    public fun driveUntil(signal: Signal) {
+        val stop = { signal.isDone }
+        var untilDeadlineCheck = DEADLINE_CHECK_EVERY
+        while (!signal.isDone) {
+            if (scheduler.tryRunNextTaskUnless(stop)) {
+                if (--untilDeadlineCheck == 0) {
+                    untilDeadlineCheck = DEADLINE_CHECK_EVERY
+                    if (System.nanoTime() - deadlineNanos > 0) throw onTimeout()
+                }
+            } else if (!signal.isDone) {
+                awaitForeignEvent(signal)
+            }
+        }
+    }
+
+    /** Whether the scheduler holds no task at all (foreground or background). */
+    public fun isIdle(): Boolean = scheduler.isIdle()
+
+    private fun awaitForeignEvent(signal: Signal) {
+        val listener = DispatchListener()
+        val immediate = receiveDispatch.startCoroutineUninterceptedOrReturn(scheduler, listener)
+        if (immediate !== COROUTINE_SUSPENDED) return // a dispatch happened since the last check: go and run it
+        try {
+            waitForEither(signal, listener)
+        } finally {
+            listener.cancel()
+        }
+    }
+
+    private fun waitForEither(signal: Signal, listener: DispatchListener) {
+        val spinUntil = System.nanoTime() + SPIN_NANOS
+        while (System.nanoTime() - spinUntil < 0) {
+            if (signal.isDone || listener.isDone) return
+            Thread.onSpinWait()
+        }
+        val me = Thread.currentThread()
+        signal.waitingThread(me)
+        listener.waitingThread(me)
+        try {
+            while (!signal.isDone && !listener.isDone) {
+                val left = deadlineNanos - System.nanoTime()
+                if (left <= 0) throw onTimeout()
+                LockSupport.parkNanos(this, left)
+            }
+        } finally {
+            signal.waitingThread(null)
+        }
+    }
+
+    /** Hears the scheduler's next dispatch event; cancelling it withdraws it from the scheduler's channel. */
+    private class DispatchListener : Signal(), Continuation<Unit> {
+        private val job = Job()
+        override val context: CoroutineContext get() = job
+        override fun resumeWith(result: Result<Unit>) = fire()
+        fun cancel() = job.cancel()
+    }
+
+    private companion object {
+        /** How long a waiting test thread spins before it parks: a bounded cost, never a busy core. */
+        const val SPIN_NANOS = 20_000L
+
+        /** Running tasks never blocks, so an endless virtual-time loop is caught by checking the clock now and then. */
+        const val DEADLINE_CHECK_EVERY = 1024
+
+        val receiveDispatch: suspend TestCoroutineScheduler.() -> Unit = { receiveDispatchEvent() }
+    }
+}

@@ -1,0 +1,153 @@
+@file:Suppress("INVISIBLE_REFERENCE", "INVISIBLE_MEMBER") // probeCoroutineCreated: lets DebugProbes see awaited calls
+
+package dev.herder.bridge
+
+import kotlinx.coroutines.CompletableJob
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Deferred
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.async
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.test.StandardTestDispatcher
+import kotlinx.coroutines.test.TestCoroutineScheduler
+import kotlinx.coroutines.test.TestDispatcher
+import kotlinx.coroutines.test.TestScope
+import kotlinx.coroutines.test.UnconfinedTestDispatcher
+import kotlinx.coroutines.test.resetMain
+import kotlinx.coroutines.test.runTest
+import kotlinx.coroutines.test.setMain
+import java.util.function.Consumer
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.intrinsics.createCoroutineUnintercepted
+import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
+import kotlin.coroutines.intrinsics.intercepted
+import kotlin.coroutines.jvm.internal.probeCoroutineCreated
+import kotlin.coroutines.resume
+import kotlin.time.Duration.Companion.milliseconds
+
+/**
+ * One coroutine test in progress: a kotlinx-coroutines-test `runTest` whose body is the Java test body.
+ *
+ * Job tree: the `TestScope` (runTest's body coroutine) ← [userJob] (everything the Java body starts, and the context
+ * of awaited calls) ← a supervisor for `future(...)` coroutines (their failures belong to the future, not the test).
+ * When the Java body returns, [finishBody] completes [userJob] and drives the loop until everything under it is done,
+ * under the same wall-clock deadline as the rest of the test; `runTest` then does its own checks.
+ */
+public class TestRun private constructor(
+    /** The kotlinx `TestScope` the test runs in. */
+    public val testScope: TestScope,
+    /** The dispatcher awaited calls and started coroutines run on; `null` means the test dispatcher. */
+    private val callDispatcher: CoroutineDispatcher?,
+    deadlineNanos: Long,
+    onTimeout: (TestRun) -> Throwable,
+) {
+    public val scheduler: TestCoroutineScheduler = testScope.testScheduler
+    public val testJob: Job = testScope.coroutineContext[Job]!!
+    public val userJob: CompletableJob = Job(testJob)
+    private val futureJob: CompletableJob = SupervisorJob(userJob)
+    private val userContext: CoroutineContext = withCallDispatcher(testScope.coroutineContext + userJob)
+    private val awaitContext: CoroutineContext = userContext + CoroutineName("await")
+    private val futureContext: CoroutineContext = userContext + futureJob
+    public val loop: TestLoop = TestLoop(scheduler, deadlineNanos) { onTimeout(this) }
+
+    /** The dispatcher code under test should use: the chosen real dispatcher, or the test dispatcher. */
+    public val dispatcher: CoroutineDispatcher =
+        callDispatcher ?: (testScope.coroutineContext[kotlin.coroutines.ContinuationInterceptor] as CoroutineDispatcher)
+
+    /** Coroutines started here belong to the test and are waited for at its end. */
+    public val coroutineScope: CoroutineScope = CoroutineScope(userContext)
+
+    /** As [TestScope.backgroundScope], on the chosen dispatcher: cancelled, not waited for, at the end. */
+    public val backgroundScope: CoroutineScope =
+        if (callDispatcher == null) testScope.backgroundScope
+        else CoroutineScope(testScope.backgroundScope.coroutineContext + callDispatcher)
+
+    private fun withCallDispatcher(context: CoroutineContext) =
+        if (callDispatcher == null) context else context + callDispatcher
+
+    /**
+     * Runs [block] as a call of the test body and drives the loop until it completes; returns its value or
+     * throws its exception object unchanged. On a test dispatcher the call starts at once on this thread, exactly
+     * as a direct call inside `runTest` would; on a real dispatcher it is dispatched there.
+     */
+    public fun await(block: SuspendBlock): Any? {
+        val completion = CallCompletion(awaitContext)
+        if (callDispatcher == null) {
+            val probed = probeCoroutineCreated(completion)
+            val result = try {
+                block.invoke(probed)
+            } catch (e: Throwable) {
+                if (probed === completion) throw e
+                probed.resumeWith(Result.failure(e))
+                return completion.valueOrThrow()
+            }
+            if (result !== COROUTINE_SUSPENDED) {
+                if (probed === completion) return result
+                probed.resume(result)
+                return completion.valueOrThrow()
+            }
+        } else {
+            val coroutine: suspend () -> Any? = { block.invokeSuspending() }
+            coroutine.createCoroutineUnintercepted(completion).intercepted().resume(Unit)
+        }
+        loop.driveUntil(completion)
+        return completion.valueOrThrow()
+    }
+
+    /** Starts [block] as a fire-and-forget coroutine of the test: its failure fails the test. */
+    public fun launch(block: SuspendBlock): Job =
+        coroutineScope.launch(start = CoroutineStart.DEFAULT) { block.invokeSuspending() }
+
+    /** Starts [block] as a coroutine whose failure belongs to the returned deferred, not to the test. */
+    public fun async(block: SuspendBlock): Deferred<Any?> =
+        CoroutineScope(futureContext).async(start = CoroutineStart.DEFAULT) { block.invokeSuspending() }
+
+    /** Drives the loop until everything the test started has completed (runTest's end-of-test wait). */
+    public fun finishBody() {
+        futureJob.complete()
+        userJob.complete()
+        val finished = Signal()
+        userJob.invokeOnCompletion { finished.fire() }
+        loop.driveUntil(finished)
+    }
+
+    /** The coroutines of this test still running, and where they are suspended when DebugProbes are installed. */
+    public fun stuckCoroutines(): List<StuckCoroutine> = CoroutineDumps.stuckUnder(testJob)
+
+    public companion object {
+        /** Time `runTest` may take on top of Herder's own deadline; Herder's own checks fire first. */
+        private const val RUN_TEST_GRACE_MILLIS = 10_000L
+
+        /**
+         * Runs [body] as the body of `runTest` on the calling thread, with `Dispatchers.Main` set to the test's
+         * dispatcher (or [mainDispatcher]) and reset afterwards. Throws the first failure of the test unchanged.
+         */
+        @JvmStatic
+        public fun run(
+            unconfined: Boolean,
+            callDispatcher: CoroutineDispatcher?,
+            timeoutMillis: Long,
+            onTimeout: (TestRun) -> Throwable,
+            body: Consumer<TestRun>,
+        ) {
+            val deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000
+            val scheduler = TestCoroutineScheduler()
+            val testDispatcher: TestDispatcher =
+                if (unconfined) UnconfinedTestDispatcher(scheduler, "herder-test")
+                else StandardTestDispatcher(scheduler, "herder-test")
+            Dispatchers.setMain(callDispatcher ?: testDispatcher)
+            try {
+                TestScope(testDispatcher).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
+                    body.accept(TestRun(this, callDispatcher, deadlineNanos, onTimeout))
+                }
+            } finally {
+                Dispatchers.resetMain()
+            }
+        }
+    }
+}
