@@ -1,0 +1,79 @@
+package dev.herder;
+
+import static dev.herder.Calls.delay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class MisuseTest {
+
+    @Test
+    void aScopeUsedAfterItsTestEndedSaysSo() {
+        AtomicReference<CoroutineTestScope> leaked = new AtomicReference<>();
+        Coroutines.runBlockingTest(leaked::set);
+        assertThat(catchThrowable(() -> leaked.get().await(delay(1))))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("CoroutineTestScope.await was called after its test ended. A scope is valid only inside the "
+                + "body of the runBlockingTest that made it; do the work inside the test body, or start it with "
+                + "Coroutines.future(...) outside a test.");
+    }
+
+    @Test
+    void aScopeUsedFromAnotherThreadSaysWhichThreadOwnsIt() {
+        Coroutines.runBlockingTest(scope -> {
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            Thread other = new Thread(() -> failure.complete(catchThrowable(() -> scope.advanceTimeBy(Duration.ofSeconds(1)))), "intruder");
+            other.start();
+            other.join();
+            assertThat(failure.get())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("CoroutineTestScope.advanceTimeBy was called from thread 'intruder', but the test runs on "
+                    + "thread '" + Thread.currentThread().getName() + "'. Only the test thread may drive the test's "
+                    + "loop; from other threads, hand work to the test with scope.coroutineScope() or a "
+                    + "CompletableFuture the test awaits.");
+        });
+    }
+
+    @Test
+    void aNestedTestIsRejected() {
+        Coroutines.runBlockingTest(scope -> assertThat(catchThrowable(() -> Coroutines.runBlockingTest(inner -> { })))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("Coroutines.runBlockingTest was called inside another runBlockingTest on the same thread."));
+    }
+
+    @Test
+    void aNegativeDurationIsRejected() {
+        Coroutines.runBlockingTest(scope -> assertThat(catchThrowable(() -> scope.advanceTimeBy(Duration.ofMillis(-1))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("advanceTimeBy's duration must not be negative, but was PT-0.001S: virtual time only moves "
+                + "forward; pass Duration.ZERO or more"));
+        assertThat(catchThrowable(() -> TestOptions.defaults().withTimeout(Duration.ZERO)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("timeout must be a positive duration, but was PT0S: pass e.g. Duration.ofSeconds(5)");
+    }
+
+    @Test
+    void aNullCallIsRejected() {
+        Coroutines.runBlockingTest(scope -> {
+            assertThat(catchThrowable(() -> scope.await((SuspendCall<Object>) null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CoroutineTestScope.await needs a call but got null: pass a lambda that calls the suspend "
+                    + "function with the continuation, e.g. c -> repo.find(\"id\", c)");
+            assertThat(catchThrowable(() -> scope.future(null))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(catchThrowable(() -> scope.launch(null))).isInstanceOf(IllegalArgumentException.class);
+        });
+        assertThat(catchThrowable(() -> Coroutines.runBlocking(null))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(catchThrowable(() -> Coroutines.runBlockingTest(null))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runBlockingInsideATestPointsToAwait() {
+        Coroutines.runBlockingTest(scope -> assertThat(catchThrowable(() -> Coroutines.runBlocking(delay(1))))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageEndingWith("Use scope.await(...) instead."));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.herder;
+
+import static dev.herder.Calls.awaitFuture;
+import static dev.herder.Calls.delay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+@Isolated("sets the herder.test.timeout system property")
+class TimeoutTest {
+    private static final TestOptions HALF_SECOND = TestOptions.defaults().withTimeout(Duration.ofMillis(500));
+
+    @Test
+    void aTimeoutNamesEachStuckCoroutineAndWhereItIsSuspended() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {
+            var silence = kotlinx.coroutines.flow.SharedFlowKt.<String>MutableSharedFlow(0, 0, kotlinx.coroutines.channels.BufferOverflow.SUSPEND);
+            Calls.launchNamed(scope.coroutineScope(), "stuck-cat", c -> silence.collect((value, inner) -> kotlin.Unit.INSTANCE, c));
+            scope.await(awaitFuture(never));
+        }));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class);
+        assertThat(thrown.getMessage())
+            .startsWith("Coroutine test timed out after 500 ms of wall-clock time (virtual time was 0 ms).\n"
+                + "Coroutines still running (2):")
+            .contains("\"stuck-cat\" SUSPENDED", "\"await\" SUSPENDED")
+            .endsWith("If the test needs longer, raise the limit with TestOptions.withTimeout(...) or "
+                + "-Dherder.test.timeout=\"2 m\"; if a coroutine waits for something that never comes, "
+                + "complete or cancel it (or start it in scope.backgroundScope()).");
+    }
+
+    @Test
+    void aCoroutineStuckAfterTheBodyReturnedTimesOutToo() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {
+            Calls.launchNamed(scope.coroutineScope(), "left-behind", awaitFuture(never));
+        }));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class).hasMessageContaining("\"left-behind\" SUSPENDED");
+    }
+
+    @Test
+    void anEndlessVirtualTimeLoopTimesOutInsteadOfHanging() {
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> tickForever(scope)));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class).hasMessageContaining("\"ticker\"");
+    }
+
+    /** A coroutine that waits 1 ms of virtual time and starts its successor, forever. */
+    private static void tickForever(CoroutineTestScope scope) {
+        Calls.launchNamed(scope.coroutineScope(), "ticker",
+            c -> delay(1).invoke(new RecordingContinuation<>(c, () -> tickForever(scope))));
+    }
+
+    @Test
+    void theDefaultTimeoutComesFromTheSystemProperty() {
+        String previous = System.getProperty(TestOptions.TIMEOUT_PROPERTY);
+        System.setProperty(TestOptions.TIMEOUT_PROPERTY, "300 ms");
+        try {
+            assertThat(TestOptions.defaults().timeout()).isEqualTo(Duration.ofMillis(300));
+            CompletableFuture<String> never = new CompletableFuture<>();
+            Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(scope -> scope.await(awaitFuture(never))));
+            assertThat(thrown).hasMessageStartingWith("Coroutine test timed out after 300 ms of wall-clock time");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(TestOptions.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(TestOptions.TIMEOUT_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void anInvalidTimeoutPropertyIsRejectedWithTheFormatToUse() {
+        String previous = System.getProperty(TestOptions.TIMEOUT_PROPERTY);
+        System.setProperty(TestOptions.TIMEOUT_PROPERTY, "soon");
+        try {
+            assertThat(catchThrowable(TestOptions::defaults))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-Dherder.test.timeout has the invalid duration 'soon': write a positive number and a unit");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(TestOptions.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(TestOptions.TIMEOUT_PROPERTY, previous);
+            }
+        }
+    }
+}
