@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Does waiting on real I/O burn a core? {@code herderAwaitIo} awaits a call that sleeps 20 ms on
- * {@code Dispatchers.IO}; {@code baselineSleepInBody} is a test whose body just sleeps 20 ms. The counter
- * {@code cpuMicrosPerWait} is the CPU time the test thread used per test, as the JVM reports it (a busy wait would show
+ * {@code Dispatchers.IO}; {@code baselineSleepInBody} is a test whose body just sleeps 20 ms. The counters
+ * {@code testThreadCpuMicros / waits} give the CPU time the test thread used per test, as the JVM reports it (a busy wait would show
  * about 20,000 µs; this VM's per-thread CPU accounting is coarse, hence the baseline).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar RealIoWaitBenchmark</pre>
@@ -45,10 +45,6 @@ public class RealIoWaitBenchmark {
         public void reset() {
             testThreadCpuMicros = 0;
             waits = 0;
-        }
-
-        public double cpuMicrosPerWait() {
-            return waits == 0 ? 0 : (double) testThreadCpuMicros / waits;
         }
     }
 

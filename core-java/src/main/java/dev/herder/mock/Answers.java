@@ -1,0 +1,71 @@
+package dev.herder.mock;
+
+import dev.herder.Gate;
+import dev.herder.SuspendCall;
+import dev.herder.bridge.MockAnswers;
+import dev.herder.bridge.StubAnswer;
+import dev.herder.internal.Durations;
+import java.time.Duration;
+
+/** The stub answers shared by both flavours, as framework-neutral {@link StubAnswer}s. */
+final class Answers {
+    private Answers() {}
+
+    static StubAnswer value(Object value) {
+        return (arguments, continuation) -> value;
+    }
+
+    static StubAnswer failure(Throwable failure) {
+        if (failure == null) {
+            throw new IllegalArgumentException("thenThrow needs an exception, e.g. new IOException(\"down\")");
+        }
+        return (arguments, continuation) -> {
+            throw failure;
+        };
+    }
+
+    static StubAnswer valueAfter(Duration delay, Object value) {
+        long millis = Durations.requireNotNegative(delay, "thenReturnAfter's delay").toMillis();
+        return (arguments, continuation) -> MockAnswers.returnAfter(millis, value, continuation);
+    }
+
+    static StubAnswer gate(Gate<?> gate) {
+        if (gate == null) {
+            throw new IllegalArgumentException("thenSuspendUntil needs a Gate, e.g. new Gate<>()");
+        }
+        @SuppressWarnings("unchecked")
+        SuspendCall<Object> pass = (SuspendCall<Object>) gate.pass();
+        return (arguments, continuation) -> pass.invoke(continuation);
+    }
+
+    static StubAnswer never() {
+        return (arguments, continuation) -> MockAnswers.neverReturn(continuation);
+    }
+
+    @SuppressWarnings("unchecked")
+    static StubAnswer custom(SuspendAnswer<?> answer) {
+        if (answer == null) {
+            throw new IllegalArgumentException("thenAnswer needs a SuspendAnswer, e.g. (args, c) -> \"user-\" + args[0]");
+        }
+        SuspendAnswer<Object> raw = (SuspendAnswer<Object>) answer;
+        return raw::answer;
+    }
+
+    static StubAnswer block(Object[] blockArguments, BlockScopes scopes) {
+        Object[] fixed = blockArguments == null ? new Object[0] : blockArguments.clone();
+        return (arguments, continuation) ->
+            MockAnswers.invokeBlock(findBlock(arguments), fixed, scopes.listener(), continuation);
+    }
+
+    /** The call's suspend-lambda argument: the last argument that is a Kotlin function. */
+    private static Object findBlock(Object[] arguments) {
+        for (int i = arguments.length - 1; i >= 0; i--) {
+            if (arguments[i] instanceof kotlin.Function<?>) {
+                return arguments[i];
+            }
+        }
+        throw new IllegalStateException("thenInvokeBlockWith was used on a call without a block: none of its "
+            + arguments.length + " arguments is a Kotlin suspend lambda. Use it for higher-order suspend functions "
+            + "such as suspend fun <R> inTransaction(block: suspend (Tx) -> R): R.");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.herder.mock;
+
+import dev.herder.bridge.MockRecorder;
+import dev.herder.bridge.MockRecordings;
+import dev.herder.bridge.MockkInterop;
+import dev.herder.bridge.MockkStub;
+import dev.herder.bridge.StubAnswer;
+import dev.herder.internal.Sneaky;
+import io.mockk.ConstantMatcher;
+import io.mockk.EqMatcher;
+import io.mockk.FunctionMatcher;
+import io.mockk.NullCheckMatcher;
+import java.util.function.Predicate;
+import kotlin.coroutines.Continuation;
+
+/**
+ * Mock suspend functions from Java with mockk: {@code coEvery}/{@code coVerify} without Kotlin, the same stubbing
+ * vocabulary as {@link SuspendMocks}, and Java-callable matchers ({@link #any(Class)}, {@link #eq(Object)},
+ * {@link #match(Class, Predicate)}, {@link #isNull()}) in place of mockk's reified ones. mockk is an optional
+ * dependency of Herder: add {@code io.mockk:mockk-jvm}.
+ *
+ * <pre>{@code
+ * Repo repo = SuspendMockk.mock(Repo.class);
+ * SuspendMockk.coEvery(repo, (r, c) -> r.find(any(String.class), c)).thenReturnAfter(Duration.ofSeconds(5), user);
+ * ...
+ * SuspendMockk.coVerify(repo, CallCount.exactly(1), (r, c) -> r.find("id", c));
+ * }</pre>
+ */
+public final class SuspendMockk {
+    private SuspendMockk() {}
+
+    /**
+     * A strict mockk mock of {@code type} ({@code mockkClass}): unstubbed calls fail with mockk's
+     * "no answer found" exception.
+     *
+     * @throws IllegalStateException if mockk is not on the classpath
+     */
+    public static <T> T mock(Class<T> type) {
+        Frameworks.requireMockk();
+        return MockkInterop.mock(type, null, false);
+    }
+
+    /** As {@link #mock(Class)}, named {@code name} in messages. */
+    public static <T> T mock(Class<T> type, String name) {
+        Frameworks.requireMockk();
+        return MockkInterop.mock(type, name, false);
+    }
+
+    /**
+     * Starts stubbing {@code call} on {@code mock}, as mockk's {@code coEvery}; this class's matchers work inside it.
+     *
+     * @throws IllegalStateException if mockk is not on the classpath
+     */
+    public static <M, T> SuspendStubbing<T> coEvery(M mock, MockCall<M, T> call) {
+        Frameworks.requireMockk();
+        return new MockkStubbing<>(MockkInterop.coEvery(mock, recorder(call)));
+    }
+
+    /**
+     * Verifies that {@code call} happened at least once, as mockk's {@code coVerify}.
+     *
+     * @throws AssertionError (mockk's) if it did not
+     */
+    public static <M> void coVerify(M mock, MockCall<M, ?> call) {
+        coVerify(mock, CallCount.atLeast(1), call);
+    }
+
+    /**
+     * Verifies {@code call} against {@code count}: {@code exactly(1)} says what Python's
+     * {@code assert_awaited_once_with} says.
+     *
+     * @throws AssertionError (mockk's) if it did not
+     */
+    public static <M> void coVerify(M mock, CallCount count, MockCall<M, ?> call) {
+        Frameworks.requireMockk();
+        MockkInterop.coVerify(mock, count.atLeast, count.atMost, count.exactly, count.inverse, recorder(call));
+    }
+
+    /** Verifies the calls happened in this order (others may come between), as {@code coVerifyOrder}. */
+    public static void coVerifyOrder(OrderedCalls calls) {
+        Frameworks.requireMockk();
+        MockkInterop.coVerifyOrder(recordings(calls));
+    }
+
+    /** Verifies exactly these calls happened, in this order, and no others on these mocks, as {@code coVerifySequence}. */
+    public static void coVerifySequence(OrderedCalls calls) {
+        Frameworks.requireMockk();
+        MockkInterop.coVerifySequence(recordings(calls));
+    }
+
+    /** Verifies these calls, in any order, were all the calls on these mocks, as {@code coVerifyAll}. */
+    public static void coVerifyAll(OrderedCalls calls) {
+        Frameworks.requireMockk();
+        MockkInterop.coVerifyAll(recordings(calls));
+    }
+
+    /** Matches any argument of {@code type} (mockk's {@code any()}). Only inside a call lambda of this class. */
+    public static <T> T any(Class<T> type) {
+        return MockkInterop.match(new ConstantMatcher<>(true), boxed(type));
+    }
+
+    /** Matches an argument equal to {@code value} (mockk's {@code eq()}). Only inside a call lambda of this class. */
+    @SuppressWarnings("unchecked")
+    public static <T> T eq(T value) {
+        if (value == null) {
+            return isNull();
+        }
+        return MockkInterop.match(new EqMatcher<>(value, false, false), (Class<T>) value.getClass());
+    }
+
+    /** Matches an argument of {@code type} for which {@code predicate} holds. Only inside a call lambda of this class. */
+    public static <T> T match(Class<T> type, Predicate<T> predicate) {
+        Class<T> boxed = boxed(type);
+        return MockkInterop.match(new FunctionMatcher<T>(value -> predicate.test(value), kotlin.jvm.JvmClassMappingKt.getKotlinClass(boxed),
+            error -> kotlin.Unit.INSTANCE), boxed);
+    }
+
+    /** Matches a null argument. Only inside a call lambda of this class. */
+    @SuppressWarnings("unchecked")
+    public static <T> T isNull() {
+        return (T) MockkInterop.match(new NullCheckMatcher<>(false), Object.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> boxed(Class<T> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return (Class<T>) kotlin.jvm.JvmClassMappingKt.getJavaObjectType(kotlin.jvm.JvmClassMappingKt.getKotlinClass(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> MockRecorder recorder(MockCall<M, ?> call) {
+        if (call == null) {
+            throw new IllegalArgumentException("the call must not be null: pass a lambda such as (r, c) -> r.find(\"id\", c)");
+        }
+        MockCall<M, Object> raw = (MockCall<M, Object>) call;
+        return (mock, continuation) -> raw.invoke((M) mock, continuation);
+    }
+
+    private static MockRecordings recordings(OrderedCalls calls) {
+        if (calls == null) {
+            throw new IllegalArgumentException("the calls must not be null: pass calls -> { calls.call(repo, (r, c) -> r.find(\"id\", c)); }");
+        }
+        return continuation -> calls.record(new OrderedCalls.Calls() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <M> void call(M mock, MockCall<M, ?> call) {
+                try {
+                    ((MockCall<M, Object>) call).invoke(mock, (Continuation<Object>) continuation);
+                } catch (Throwable t) {
+                    throw Sneaky.rethrow(t);
+                }
+            }
+        });
+    }
+
+    /** Appends answers with mockk's {@code coAnswers}/{@code coAndThen}. */
+    private static final class MockkStubbing<T> extends AbstractSuspendStubbing<T> {
+        private final MockkStub stub;
+
+        MockkStubbing(MockkStub stub) {
+            this.stub = stub;
+        }
+
+        @Override
+        void add(StubAnswer answer) {
+            stub.thenAnswer(answer);
+        }
+    }
+}
