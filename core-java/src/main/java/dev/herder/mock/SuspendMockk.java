@@ -2,14 +2,7 @@ package dev.herder.mock;
 
 import dev.herder.bridge.MockRecorder;
 import dev.herder.bridge.MockRecordings;
-import dev.herder.bridge.MockkInterop;
-import dev.herder.bridge.MockkStub;
-import dev.herder.bridge.StubAnswer;
 import dev.herder.internal.Sneaky;
-import io.mockk.ConstantMatcher;
-import io.mockk.EqMatcher;
-import io.mockk.FunctionMatcher;
-import io.mockk.NullCheckMatcher;
 import java.util.function.Predicate;
 import kotlin.coroutines.Continuation;
 
@@ -27,6 +20,7 @@ import kotlin.coroutines.Continuation;
  * }</pre>
  */
 public final class SuspendMockk {
+    // Method bodies here name no mockk type, so this class loads without mockk and can say what is missing.
     private SuspendMockk() {}
 
     /**
@@ -37,13 +31,13 @@ public final class SuspendMockk {
      */
     public static <T> T mock(Class<T> type) {
         Frameworks.requireMockk();
-        return MockkInterop.mock(type, null, false);
+        return MockkFlavour.mock(type, null);
     }
 
     /** As {@link #mock(Class)}, named {@code name} in messages. */
     public static <T> T mock(Class<T> type, String name) {
         Frameworks.requireMockk();
-        return MockkInterop.mock(type, name, false);
+        return MockkFlavour.mock(type, name);
     }
 
     /**
@@ -53,7 +47,7 @@ public final class SuspendMockk {
      */
     public static <M, T> SuspendStubbing<T> coEvery(M mock, MockCall<M, T> call) {
         Frameworks.requireMockk();
-        return new MockkStubbing<>(MockkInterop.coEvery(mock, recorder(call)));
+        return MockkFlavour.coEvery(mock, recorder(call));
     }
 
     /**
@@ -73,30 +67,31 @@ public final class SuspendMockk {
      */
     public static <M> void coVerify(M mock, CallCount count, MockCall<M, ?> call) {
         Frameworks.requireMockk();
-        MockkInterop.coVerify(mock, count.atLeast, count.atMost, count.exactly, count.inverse, recorder(call));
+        MockkFlavour.coVerify(mock, count, recorder(call));
     }
 
     /** Verifies the calls happened in this order (others may come between), as {@code coVerifyOrder}. */
     public static void coVerifyOrder(OrderedCalls calls) {
         Frameworks.requireMockk();
-        MockkInterop.coVerifyOrder(recordings(calls));
+        MockkFlavour.coVerifyOrder(recordings(calls));
     }
 
     /** Verifies exactly these calls happened, in this order, and no others on these mocks, as {@code coVerifySequence}. */
     public static void coVerifySequence(OrderedCalls calls) {
         Frameworks.requireMockk();
-        MockkInterop.coVerifySequence(recordings(calls));
+        MockkFlavour.coVerifySequence(recordings(calls));
     }
 
     /** Verifies these calls, in any order, were all the calls on these mocks, as {@code coVerifyAll}. */
     public static void coVerifyAll(OrderedCalls calls) {
         Frameworks.requireMockk();
-        MockkInterop.coVerifyAll(recordings(calls));
+        MockkFlavour.coVerifyAll(recordings(calls));
     }
 
     /** Matches any argument of {@code type} (mockk's {@code any()}). Only inside a call lambda of this class. */
     public static <T> T any(Class<T> type) {
-        return MockkInterop.match(new ConstantMatcher<>(true), boxed(type));
+        Frameworks.requireMockk();
+        return MockkFlavour.any(boxed(type));
     }
 
     /** Matches an argument equal to {@code value} (mockk's {@code eq()}). Only inside a call lambda of this class. */
@@ -105,20 +100,21 @@ public final class SuspendMockk {
         if (value == null) {
             return isNull();
         }
-        return MockkInterop.match(new EqMatcher<>(value, false, false), (Class<T>) value.getClass());
+        Frameworks.requireMockk();
+        return MockkFlavour.eq(value, (Class<T>) value.getClass());
     }
 
     /** Matches an argument of {@code type} for which {@code predicate} holds. Only inside a call lambda of this class. */
     public static <T> T match(Class<T> type, Predicate<T> predicate) {
-        Class<T> boxed = boxed(type);
-        return MockkInterop.match(new FunctionMatcher<T>(value -> predicate.test(value), kotlin.jvm.JvmClassMappingKt.getKotlinClass(boxed),
-            error -> kotlin.Unit.INSTANCE), boxed);
+        Frameworks.requireMockk();
+        return MockkFlavour.match(boxed(type), predicate);
     }
 
     /** Matches a null argument. Only inside a call lambda of this class. */
     @SuppressWarnings("unchecked")
     public static <T> T isNull() {
-        return (T) MockkInterop.match(new NullCheckMatcher<>(false), Object.class);
+        Frameworks.requireMockk();
+        return (T) MockkFlavour.isNull();
     }
 
     @SuppressWarnings("unchecked")
@@ -153,19 +149,5 @@ public final class SuspendMockk {
                 }
             }
         });
-    }
-
-    /** Appends answers with mockk's {@code coAnswers}/{@code coAndThen}. */
-    private static final class MockkStubbing<T> extends AbstractSuspendStubbing<T> {
-        private final MockkStub stub;
-
-        MockkStubbing(MockkStub stub) {
-            this.stub = stub;
-        }
-
-        @Override
-        void add(StubAnswer answer) {
-            stub.thenAnswer(answer);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.herder.mock;
 
-import org.mockito.Mockito;
 import org.mockito.verification.VerificationMode;
 
 /**
@@ -21,6 +20,7 @@ import org.mockito.verification.VerificationMode;
  * continuation out of argument matching, so use matchers for the other arguments only.
  */
 public final class SuspendMocks {
+    // Method bodies here name no Mockito type, so this class loads without Mockito and can say what is missing.
     private SuspendMocks() {}
 
     /**
@@ -32,13 +32,13 @@ public final class SuspendMocks {
      */
     public static <T> T mock(Class<T> type) {
         Frameworks.requireMockito();
-        return Mockito.mock(type, Mockito.withSettings().defaultAnswer(new MockitoAnswers.Strict()));
+        return MockitoFlavour.mock(type, null);
     }
 
     /** As {@link #mock(Class)}, named {@code name} in messages. */
     public static <T> T mock(Class<T> type, String name) {
         Frameworks.requireMockito();
-        return Mockito.mock(type, Mockito.withSettings().name(name).defaultAnswer(new MockitoAnswers.Strict()));
+        return MockitoFlavour.mock(type, name);
     }
 
     /**
@@ -47,11 +47,9 @@ public final class SuspendMocks {
      *
      * @throws IllegalStateException if Mockito is not on the classpath
      */
-    @SuppressWarnings("unchecked")
     public static <M, T> SuspendStubbing<T> whenever(M mock, MockCall<M, T> call) {
         Frameworks.requireMockito();
-        Recording.record(mock, call);
-        return new MockitoStubbing<>(Mockito.when((Object) null));
+        return MockitoFlavour.whenever(mock, call);
     }
 
     /**
@@ -60,7 +58,8 @@ public final class SuspendMocks {
      * @throws AssertionError (Mockito's) if it did not
      */
     public static <M> void verify(M mock, MockCall<M, ?> call) {
-        verify(mock, Mockito.times(1), call);
+        Frameworks.requireMockito();
+        MockitoFlavour.verifyOnce(mock, call);
     }
 
     /**
@@ -70,12 +69,12 @@ public final class SuspendMocks {
      */
     public static <M> void verify(M mock, VerificationMode mode, MockCall<M, ?> call) {
         Frameworks.requireMockito();
-        Recording.record(Mockito.verify(mock, mode), call);
+        MockitoFlavour.verify(mock, mode, call);
     }
 
     /** Mockito's in-order verification for suspend calls of {@code mocks}. */
     public static SuspendInOrder inOrder(Object... mocks) {
         Frameworks.requireMockito();
-        return new SuspendInOrder(Mockito.inOrder(mocks));
+        return MockitoFlavour.inOrder(mocks);
     }
 }

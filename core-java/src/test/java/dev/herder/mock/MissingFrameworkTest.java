@@ -3,7 +3,7 @@ package dev.herder.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.Callable;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ class MissingFrameworkTest {
 
     @Test
     void withoutMockitoSuspendMocksSaysToAddMockitoCore() throws Exception {
-        Throwable failure = callWithout("mockito", "dev.herder.mock.SuspendMocks");
+        Throwable failure = callWithout("mockito", MockitoUser.class);
         assertThat(failure).isInstanceOf(IllegalStateException.class)
             .hasMessage("SuspendMocks uses Mockito, which is not on the classpath. Add the test dependency "
                 + "org.mockito:mockito-core (5.x), or use SuspendMockk with mockk.");
@@ -23,7 +23,7 @@ class MissingFrameworkTest {
 
     @Test
     void withoutMockkSuspendMockkSaysToAddMockk() throws Exception {
-        Throwable failure = callWithout("mockk", "dev.herder.mock.SuspendMockk");
+        Throwable failure = callWithout("mockk", MockkUser.class);
         assertThat(failure).isInstanceOf(IllegalStateException.class)
             .hasMessage("SuspendMockk uses mockk, which is not on the classpath. Add the test dependency "
                 + "io.mockk:mockk-jvm (1.14.x), or use SuspendMocks with Mockito.");
@@ -31,22 +31,34 @@ class MissingFrameworkTest {
 
     @Test
     void withoutMockkTheMockitoFlavourStillWorks() throws Exception {
-        try (URLClassLoader loader = classpathWithout("mockk")) {
-            Class<?> mocks = loader.loadClass("dev.herder.mock.SuspendMocks");
-            Object mock = mocks.getMethod("mock", Class.class).invoke(null, loader.loadClass("dev.herder.mock.Repo"));
-            assertThat(mock).isNotNull();
+        assertThat(callWithout("mockk", MockitoUser.class)).isNull();
+    }
+
+    /** Code of a user of the Mockito flavour. */
+    public static final class MockitoUser implements Callable<Object> {
+        @Override
+        public Object call() {
+            return SuspendMocks.mock(Repo.class);
         }
     }
 
-    /** Calls {@code mock(Repo.class)} of {@code flavour} in a class loader whose classpath lacks {@code jarName}. */
-    private static Throwable callWithout(String jarName, String flavour) throws Exception {
+    /** Code of a user of the mockk flavour. */
+    public static final class MockkUser implements Callable<Object> {
+        @Override
+        public Object call() {
+            return SuspendMockk.mock(Repo.class);
+        }
+    }
+
+    /** Runs {@code user} in a class loader whose classpath lacks the jars named {@code jarName…}; returns what it threw. */
+    private static Throwable callWithout(String jarName, Class<? extends Callable<Object>> user) throws Exception {
         try (URLClassLoader loader = classpathWithout(jarName)) {
-            Class<?> type = loader.loadClass(flavour);
+            Callable<?> code = (Callable<?>) Class.forName(user.getName(), true, loader).getDeclaredConstructor().newInstance();
             try {
-                type.getMethod("mock", Class.class).invoke(null, loader.loadClass("dev.herder.mock.Repo"));
+                code.call();
                 return null;
-            } catch (InvocationTargetException e) {
-                return e.getCause();
+            } catch (Throwable t) {
+                return t;
             }
         }
     }

@@ -37,10 +37,11 @@ class VerificationTest {
         Coroutines.runBlockingTest(scope -> scope.await(c -> repo.find("2", c)));
         Throwable failure = catchThrowable(() -> SuspendMocks.verify(repo, (r, c) -> r.find("1", c)));
         assertThat(failure).isInstanceOf(AssertionError.class)
-            .hasMessageContaining("Argument(s) are different! Wanted:")
-            .hasMessageContaining("repo.find(")
-            .hasMessageContaining("\"1\"")
-            .hasMessageContaining("\"2\"");
+            .hasMessageContaining("Argument(s) are different! Wanted:\nrepo.find(\"1\");")
+            .hasMessageContaining("Actual invocations have different arguments:\nrepo.find(\"2\");");
+        assertThat(catchThrowable(() -> SuspendMocks.verify(repo, times(2), (r, c) -> r.find(anyString(), c))))
+            .hasMessageContaining("repo.find(<any string>);\nWanted 2 times:")
+            .hasMessageContaining("But was 1 time:");
     }
 
     @Test
@@ -95,9 +96,9 @@ class VerificationTest {
         Coroutines.runBlockingTest(scope -> scope.await(c -> repo.find("2", c)));
         assertThat(catchThrowable(() -> SuspendMockk.coVerify(repo, CallCount.exactly(1), (r, c) -> r.find("1", c))))
             .isInstanceOf(AssertionError.class)
-            .hasMessageContaining("Verification failed")
-            .hasMessageContaining("repo")
-            .hasMessageContaining("find(eq(1)");
+            .hasMessageStartingWith("Verification failed: call 1 of 1: Repo(repo#")
+            .hasMessageContaining(").find(eq(1), any())). Only one matching call to Repo(repo#")
+            .hasMessageContaining("[0]: argument: 2, matcher: eq(1), result: -");
     }
 
     @Test

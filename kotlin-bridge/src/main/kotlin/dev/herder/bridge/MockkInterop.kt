@@ -6,11 +6,6 @@ import io.mockk.MockKMatcherScope
 import io.mockk.MockKStubScope
 import io.mockk.Call
 import io.mockk.Matcher
-import io.mockk.coEvery
-import io.mockk.coVerify
-import io.mockk.coVerifyAll
-import io.mockk.coVerifyOrder
-import io.mockk.coVerifySequence
 import io.mockk.mockkClass
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
@@ -70,11 +65,11 @@ public object MockkInterop {
 
     @JvmStatic
     public fun coEvery(mock: Any?, recorder: MockRecorder): MockkStub =
-        MockkStub(coEvery { record(mock, recorder) })
+        MockkStub(io.mockk.coEvery { record(mock, recorder) })
 
     @JvmStatic
     public fun coVerify(mock: Any?, atLeast: Int, atMost: Int, exactly: Int, inverse: Boolean, recorder: MockRecorder) {
-        coVerify(inverse = inverse, atLeast = atLeast, atMost = atMost, exactly = exactly) { record(mock, recorder) }
+        io.mockk.coVerify(inverse = inverse, atLeast = atLeast, atMost = atMost, exactly = exactly) { record(mock, recorder) }
     }
 
     private suspend fun MockKMatcherScope.recordAll(recordings: MockRecordings) {
@@ -88,13 +83,13 @@ public object MockkInterop {
     }
 
     @JvmStatic
-    public fun coVerifyOrder(recordings: MockRecordings): Unit = coVerifyOrder { recordAll(recordings) }
+    public fun coVerifyOrder(recordings: MockRecordings): Unit = io.mockk.coVerifyOrder { recordAll(recordings) }
 
     @JvmStatic
-    public fun coVerifySequence(recordings: MockRecordings): Unit = coVerifySequence { recordAll(recordings) }
+    public fun coVerifySequence(recordings: MockRecordings): Unit = io.mockk.coVerifySequence { recordAll(recordings) }
 
     @JvmStatic
-    public fun coVerifyAll(recordings: MockRecordings): Unit = coVerifyAll { recordAll(recordings) }
+    public fun coVerifyAll(recordings: MockRecordings): Unit = io.mockk.coVerifyAll { recordAll(recordings) }
 }
 
 /** A mockk stubbing being built from Java: answers chain with mockk's `andThen` (the last one repeats). */

@@ -1,0 +1,31 @@
+package dev.herder.mock;
+
+import org.mockito.Mockito;
+import org.mockito.verification.VerificationMode;
+
+/** Everything {@link SuspendMocks} does with Mockito types, loaded only once Mockito is known to be there. */
+final class MockitoFlavour {
+    private MockitoFlavour() {}
+
+    static <T> T mock(Class<T> type, String name) {
+        var settings = Mockito.withSettings().defaultAnswer(new MockitoAnswers.Strict());
+        return Mockito.mock(type, name == null ? settings : settings.name(name));
+    }
+
+    static <M, T> SuspendStubbing<T> whenever(M mock, MockCall<M, T> call) {
+        Recording.record(mock, call);
+        return new MockitoStubbing<>(Mockito.when((Object) null));
+    }
+
+    static <M> void verifyOnce(M mock, MockCall<M, ?> call) {
+        verify(mock, Mockito.times(1), call);
+    }
+
+    static <M> void verify(M mock, VerificationMode mode, MockCall<M, ?> call) {
+        Recording.record(Mockito.verify(mock, mode), call);
+    }
+
+    static SuspendInOrder inOrder(Object... mocks) {
+        return new SuspendInOrder(Mockito.inOrder(mocks));
+    }
+}
