@@ -26,11 +26,16 @@ public final class TestOptions {
     private final DispatcherKind kind;
     private final CoroutineDispatcher customDispatcher;
     private final Duration timeout;
+    private final boolean neverAwaitedCheck;
+    private final String name;
 
-    private TestOptions(DispatcherKind kind, CoroutineDispatcher customDispatcher, Duration timeout) {
+    private TestOptions(DispatcherKind kind, CoroutineDispatcher customDispatcher, Duration timeout,
+                        boolean neverAwaitedCheck, String name) {
         this.kind = kind;
         this.customDispatcher = customDispatcher;
         this.timeout = timeout;
+        this.neverAwaitedCheck = neverAwaitedCheck;
+        this.name = name;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class TestOptions {
     public static TestOptions defaults() {
         String property = System.getProperty(TIMEOUT_PROPERTY);
         Duration timeout = property == null ? DEFAULT_TIMEOUT : Durations.parse(property, "-D" + TIMEOUT_PROPERTY);
-        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout);
+        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, "coroutine test");
     }
 
     /**
@@ -54,7 +59,7 @@ public final class TestOptions {
         if (kind == null) {
             throw new IllegalArgumentException("dispatcher kind must not be null: pass one of " + java.util.Arrays.toString(DispatcherKind.values()));
         }
-        return new TestOptions(kind, null, timeout);
+        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name);
     }
 
     /**
@@ -66,7 +71,7 @@ public final class TestOptions {
         if (dispatcher == null) {
             throw new IllegalArgumentException("dispatcher must not be null: pass a CoroutineDispatcher or use withDispatcher(DispatcherKind)");
         }
-        return new TestOptions(null, dispatcher, timeout);
+        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name);
     }
 
     /**
@@ -76,7 +81,38 @@ public final class TestOptions {
      */
     public TestOptions withTimeout(Duration timeout) {
         Durations.requirePositive(timeout, "timeout");
-        return new TestOptions(kind, customDispatcher, timeout);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name);
+    }
+
+    /**
+     * With {@code true}, a future started by {@code scope.future(...)} whose result the test never looked at fails the
+     * test with "… was never awaited", naming the line that started it: the Java form of Python's "coroutine was never
+     * awaited". Off by default here; the JUnit integration turns it on. Starting futures then costs a stack walk.
+     */
+    public TestOptions withNeverAwaitedCheck(boolean enabled) {
+        return new TestOptions(kind, customDispatcher, timeout, enabled, name);
+    }
+
+    /**
+     * Names the test in failure messages (the JUnit integration passes the test's display name).
+     *
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
+    public TestOptions withName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a test name must not be blank, e.g. withName(\"herdsTheCat()\")");
+        }
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name);
+    }
+
+    /** Whether never-awaited futures fail the test ({@link #withNeverAwaitedCheck(boolean)}). */
+    public boolean neverAwaitedCheck() {
+        return neverAwaitedCheck;
+    }
+
+    /** The test's name in failure messages. */
+    public String name() {
+        return name;
     }
 
     /** The wall-clock timeout of the whole test. */
@@ -97,16 +133,18 @@ public final class TestOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof TestOptions other && kind == other.kind
-            && Objects.equals(customDispatcher, other.customDispatcher) && timeout.equals(other.timeout);
+            && Objects.equals(customDispatcher, other.customDispatcher) && timeout.equals(other.timeout)
+            && neverAwaitedCheck == other.neverAwaitedCheck && name.equals(other.name);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, customDispatcher, timeout);
+        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name);
     }
 
     @Override
     public String toString() {
-        return "TestOptions[dispatcher=" + (kind != null ? kind : customDispatcher) + ", timeout=" + timeout + "]";
+        return "TestOptions[" + name + ", dispatcher=" + (kind != null ? kind : customDispatcher) + ", timeout=" + timeout
+            + (neverAwaitedCheck ? ", never-awaited check" : "") + "]";
     }
 }

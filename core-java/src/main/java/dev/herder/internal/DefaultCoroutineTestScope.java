@@ -18,11 +18,13 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     private final TestRun run;
     private final Thread owner = Thread.currentThread();
     private final List<TestFuture<?>> futures = new ArrayList<>();
+    private final boolean neverAwaitedCheck;
     private volatile boolean ended;
     private Clock clock;
 
-    public DefaultCoroutineTestScope(TestRun run) {
+    public DefaultCoroutineTestScope(TestRun run, boolean neverAwaitedCheck) {
         this.run = run;
+        this.neverAwaitedCheck = neverAwaitedCheck;
     }
 
     @Override
@@ -68,7 +70,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         if (call == null) {
             throw Failures.nullCall("CoroutineTestScope.future");
         }
-        TestFuture<T> future = new TestFuture<>(this);
+        TestFuture<T> future = new TestFuture<>(this, neverAwaitedCheck ? CallSites.caller() : null);
         futures.add(future);
         future.bind(run.async(call::invoke));
         return future;
@@ -80,7 +82,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         if (call == null) {
             throw Failures.nullCall("CoroutineTestScope.launch");
         }
-        TestFuture<Void> future = new TestFuture<>(this);
+        TestFuture<Void> future = new TestFuture<>(this, null);
         future.bind(run.launch(call::invoke));
         return future;
     }
@@ -148,8 +150,15 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     public void finishBody() {
         run.finishBody();
         Throwable unobserved = null;
+        List<String> neverAwaited = new ArrayList<>();
         for (TestFuture<?> future : futures) {
-            Throwable failure = future.isObserved() ? null : future.failureIfFailed();
+            if (future.isObserved()) {
+                continue;
+            }
+            if (neverAwaitedCheck) {
+                neverAwaited.add(future.startedAt());
+            }
+            Throwable failure = future.failureIfFailed();
             if (failure == null) {
                 continue;
             }
@@ -158,6 +167,9 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
             } else if (unobserved != failure) {
                 unobserved.addSuppressed(failure);
             }
+        }
+        if (!neverAwaited.isEmpty()) {
+            throw Failures.neverAwaited(neverAwaited, unobserved);
         }
         if (unobserved != null) {
             throw Sneaky.rethrow(unobserved);

@@ -64,9 +64,11 @@ public final class Failures {
     }
 
     /** The timeout message: how long, which clock, which coroutines are still running and where, what to do. */
-    public static String timeout(Duration timeout, long virtualMillis, List<StuckCoroutine> stuck, boolean probes) {
+    public static String timeout(String test, Duration timeout, long virtualMillis, List<StuckCoroutine> stuck,
+                                 boolean probes) {
         StringBuilder b = new StringBuilder()
-            .append("Coroutine test timed out after ").append(human(timeout)).append(" of wall-clock time ")
+            .append("coroutine test".equals(test) ? "Coroutine test" : "Coroutine test " + test)
+            .append(" timed out after ").append(human(timeout)).append(" of wall-clock time ")
             .append("(virtual time was ").append(virtualMillis).append(" ms).");
         if (stuck.isEmpty()) {
             b.append("\nNo coroutine of the test is still running: the test body itself was busy or blocked.");
@@ -89,6 +91,28 @@ public final class Failures {
         return b.append("\nIf the test needs longer, raise the limit with TestOptions.withTimeout(...) or ")
             .append("-Dherder.test.timeout=\"2 m\"; if a coroutine waits for something that never comes, ")
             .append("complete or cancel it (or start it in scope.backgroundScope()).").toString();
+    }
+
+    /** A test started futures and never looked at their results. */
+    public static AssertionError neverAwaited(List<String> startedAt, Throwable firstFailure) {
+        StringBuilder b = new StringBuilder();
+        if (startedAt.size() == 1) {
+            b.append("A coroutine started with scope.future(...) at ").append(startedAt.get(0))
+                .append(" was never awaited: the test never looked at its result.");
+        } else {
+            b.append(startedAt.size()).append(" coroutines started with scope.future(...) were never awaited: "
+                + "the test never looked at their results. They were started at:");
+            for (String site : startedAt) {
+                b.append("\n  - ").append(site);
+            }
+        }
+        b.append("\nAwait it (scope.await(future), future.join(), get(), handle(...)), cancel it, or turn the check off "
+            + "with @CoroutineTest(failOnNeverAwaited = false) / TestOptions.withNeverAwaitedCheck(false).");
+        AssertionError error = new AssertionError(b.toString());
+        if (firstFailure != null) {
+            error.initCause(firstFailure);
+        }
+        return error;
     }
 
     /** The failure inside a {@code CompletionException} or {@code ExecutionException}, else {@code t} itself. */

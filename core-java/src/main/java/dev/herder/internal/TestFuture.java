@@ -10,9 +10,22 @@ import java.util.concurrent.TimeoutException;
  */
 final class TestFuture<T> extends CoroutineFuture<T> {
     private final DefaultCoroutineTestScope scope;
+    private final String startedAt;
 
-    TestFuture(DefaultCoroutineTestScope scope) {
+    TestFuture(DefaultCoroutineTestScope scope, String startedAt) {
         this.scope = scope;
+        this.startedAt = startedAt;
+    }
+
+    /** Where the test started this future, when the never-awaited check is on. */
+    String startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        markObserved();
+        return super.cancel(mayInterruptIfRunning);
     }
 
     private void driveIfOnTestThread() {

@@ -30,15 +30,15 @@ public final class TestRunner {
         CoroutineDumps.installProbesIfEnabled();
         long timeoutMillis = options.timeout().toMillis();
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options)) {
-            TestRun.run(dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
-                run -> new CoroutineTestTimeoutError(Failures.timeout(options.timeout(),
+            TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
+                run -> new CoroutineTestTimeoutError(Failures.timeout(options.name(), options.timeout(),
                     run.getScheduler().getCurrentTime(), run.stuckCoroutines(), CoroutineDumps.probesInstalled())),
-                run -> runBody(run, body));
+                run -> runBody(run, body, options));
         }
     }
 
-    private static void runBody(TestRun run, TestBody body) {
-        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run);
+    private static void runBody(TestRun run, TestBody body, TestOptions options) {
+        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
         CURRENT.set(scope);
         try {
             body.run(scope);

@@ -8,7 +8,6 @@ import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Deferred
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
@@ -18,9 +17,7 @@ import kotlinx.coroutines.test.TestCoroutineScheduler
 import kotlinx.coroutines.test.TestDispatcher
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.UnconfinedTestDispatcher
-import kotlinx.coroutines.test.resetMain
 import kotlinx.coroutines.test.runTest
-import kotlinx.coroutines.test.setMain
 import java.util.function.Consumer
 import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.intrinsics.createCoroutineUnintercepted
@@ -124,11 +121,13 @@ public class TestRun private constructor(
         private const val RUN_TEST_GRACE_MILLIS = 10_000L
 
         /**
-         * Runs [body] as the body of `runTest` on the calling thread, with `Dispatchers.Main` set to the test's
-         * dispatcher (or [mainDispatcher]) and reset afterwards. Throws the first failure of the test unchanged.
+         * Runs [body] as the body of `runTest` on the calling thread; meanwhile `Dispatchers.Main` is the test's
+         * dispatcher (through [MainRouter], so concurrent tests each see their own). Throws the first failure of the
+         * test unchanged.
          */
         @JvmStatic
         public fun run(
+            testName: String,
             unconfined: Boolean,
             callDispatcher: CoroutineDispatcher?,
             timeoutMillis: Long,
@@ -140,13 +139,16 @@ public class TestRun private constructor(
             val testDispatcher: TestDispatcher =
                 if (unconfined) UnconfinedTestDispatcher(scheduler, "herder-test")
                 else StandardTestDispatcher(scheduler, "herder-test")
-            Dispatchers.setMain(callDispatcher ?: testDispatcher)
+            val route = MainRoute(callDispatcher ?: testDispatcher, testName)
+            MainRouter.enter(route)
             try {
-                TestScope(testDispatcher).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
-                    body.accept(TestRun(this, callDispatcher, deadlineNanos, onTimeout))
+                MainRouter.onThread(route) {
+                    TestScope(testDispatcher + route).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
+                        body.accept(TestRun(this, callDispatcher, deadlineNanos, onTimeout))
+                    }
                 }
             } finally {
-                Dispatchers.resetMain()
+                MainRouter.leave(route)
             }
         }
     }

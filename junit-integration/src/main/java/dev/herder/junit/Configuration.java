@@ -1,0 +1,78 @@
+package dev.herder.junit;
+
+import dev.herder.DispatcherKind;
+import dev.herder.TestOptions;
+import dev.herder.internal.Durations;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The project-wide configuration, parsed once per engine run into the root store, and the {@link TestOptions} of
+ * each method: annotation attributes first, then {@code herder.timeout.default}, then Herder's defaults.
+ */
+final class Configuration {
+    /** Configuration parameter (e.g. in {@code junit-platform.properties}) with the default test timeout. */
+    static final String DEFAULT_TIMEOUT_KEY = "herder.timeout.default";
+
+    private final Duration defaultTimeout;
+
+    private Configuration(ExtensionContext root) {
+        Optional<String> configured = root.getConfigurationParameter(DEFAULT_TIMEOUT_KEY);
+        try {
+            this.defaultTimeout = configured.map(text -> Durations.parse(text, "Configuration parameter " + DEFAULT_TIMEOUT_KEY))
+                .orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("Configuration error: " + e.getMessage(), e);
+        }
+    }
+
+    static Configuration of(ExtensionContext context) {
+        return context.getRoot().getStore(HerderExtension.NAMESPACE)
+            .getOrComputeIfAbsent(Configuration.class, key -> new Configuration(context.getRoot()), Configuration.class);
+    }
+
+    /** The options for running {@code method}, optionally on {@code kind} (a {@code @DispatcherTest} invocation). */
+    TestOptions optionsFor(Method method, ExtensionContext context, DispatcherKind kind) {
+        TestOptions options = TestOptions.defaults();
+        if (defaultTimeout != null) {
+            options = options.withTimeout(defaultTimeout);
+        }
+        String timeout = "";
+        boolean neverAwaitedCheck = true;
+        DispatcherKind dispatcher = kind;
+        Optional<CoroutineTest> coroutineTest = AnnotationSupport.findAnnotation(method, CoroutineTest.class);
+        Optional<DispatcherTest> dispatcherTest = AnnotationSupport.findAnnotation(method, DispatcherTest.class);
+        String annotation = null;
+        if (coroutineTest.isPresent()) {
+            annotation = "@CoroutineTest";
+            timeout = coroutineTest.get().timeout();
+            neverAwaitedCheck = coroutineTest.get().failOnNeverAwaited();
+            dispatcher = dispatcher != null ? dispatcher : coroutineTest.get().dispatcher();
+        } else if (dispatcherTest.isPresent()) {
+            annotation = "@DispatcherTest";
+            timeout = dispatcherTest.get().timeout();
+            neverAwaitedCheck = dispatcherTest.get().failOnNeverAwaited();
+        }
+        if (!timeout.isBlank()) {
+            options = options.withTimeout(parseTimeout(timeout, annotation, method));
+        }
+        if (dispatcher != null) {
+            options = options.withDispatcher(dispatcher);
+        }
+        return options.withNeverAwaitedCheck(neverAwaitedCheck).withName(context.getDisplayName());
+    }
+
+    private static Duration parseTimeout(String text, String annotation, Method method) {
+        try {
+            return Durations.parse(text, annotation + "(timeout)");
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(String.format("Configuration error: %s on method [%s] must "
+                + "declare timeout as a positive duration such as \"5 s\" or \"500 ms\" (units ns, μs, ms, s, m, h, "
+                + "d), but was '%s'.", annotation, method.toGenericString(), text), e);
+        }
+    }
+}

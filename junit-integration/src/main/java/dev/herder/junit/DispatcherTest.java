@@ -1,0 +1,36 @@
+package dev.herder.junit;
+
+import dev.herder.DispatcherKind;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs one test once per dispatcher kind, each invocation named after its kind ({@code [IO]}): Herder's answer to
+ * anyio's backend parametrisation and pytest-asyncio's loop factories. {@link DispatcherKind#VIRTUAL_THREADS} is
+ * reported as skipped on JDKs without virtual threads.
+ *
+ * <pre>{@code
+ * @DispatcherTest({DispatcherKind.STANDARD_TEST, DispatcherKind.DEFAULT, DispatcherKind.IO})
+ * void countsEveryVisit(CoroutineTestScope scope) { ... }
+ * }</pre>
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(HerderExtension.class)
+public @interface DispatcherTest {
+    /** The kinds to run on, in order; empty means every {@link DispatcherKind}. */
+    DispatcherKind[] value() default {};
+
+    /** As {@link CoroutineTest#timeout()}, for each invocation. */
+    String timeout() default "";
+
+    /** As {@link CoroutineTest#failOnNeverAwaited()}. */
+    boolean failOnNeverAwaited() default true;
+}

@@ -1,0 +1,106 @@
+@file:Suppress("INVISIBLE_REFERENCE", "INVISIBLE_MEMBER") // kotlinx.coroutines.DefaultDelay: real delays off a test
+
+package dev.herder.bridge
+
+import kotlinx.coroutines.CancellableContinuation
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Delay
+import kotlinx.coroutines.DisposableHandle
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.MainCoroutineDispatcher
+import kotlinx.coroutines.test.resetMain
+import kotlinx.coroutines.test.setMain
+import java.util.concurrent.ConcurrentHashMap
+import kotlin.coroutines.AbstractCoroutineContextElement
+import kotlin.coroutines.CoroutineContext
+
+/** Tells [MainRouter] which test a coroutine belongs to: it is in the context of every coroutine of a Herder test. */
+public class MainRoute(
+    /** What `Dispatchers.Main` means for this test: its test dispatcher, or the real one it runs on. */
+    public val dispatcher: CoroutineDispatcher,
+    private val testName: String,
+) : AbstractCoroutineContextElement(Key) {
+    public companion object Key : CoroutineContext.Key<MainRoute>
+
+    override fun toString(): String = "MainRoute($testName -> $dispatcher)"
+}
+
+/**
+ * `Dispatchers.Main` while Herder tests run: one dispatcher that sends each coroutine to the Main of *its own* test.
+ *
+ * kotlinx's `Dispatchers.setMain` is one global slot, and setting it while another test's coroutine uses Main throws
+ * "Dispatchers.Main is used concurrently with setting it". So Herder sets Main once, when the first of any number of
+ * concurrent tests starts, to this router, and resets it when the last one ends. A dispatch finds its test from the
+ * coroutine's [MainRoute], else from the thread (the test thread, or a task this router dispatched), else — when a
+ * single test runs — that test.
+ */
+public object MainRouter : MainCoroutineDispatcher(), Delay {
+    private val routes: MutableSet<MainRoute> = ConcurrentHashMap.newKeySet()
+    private val onThread = ThreadLocal<MainRoute?>()
+    private var running = 0
+
+    /** Registers [route] as a running test; the first test installs this router as `Dispatchers.Main`. */
+    @JvmStatic
+    public fun enter(route: MainRoute) {
+        synchronized(this) {
+            if (running++ == 0) Dispatchers.setMain(this)
+            routes.add(route)
+        }
+    }
+
+    /** Unregisters [route]; the last test to leave resets `Dispatchers.Main` to what it was. */
+    @JvmStatic
+    public fun leave(route: MainRoute) {
+        synchronized(this) {
+            routes.remove(route)
+            if (--running == 0) Dispatchers.resetMain()
+        }
+    }
+
+    /** Runs [block] with [route] as this thread's test (the test body runs so). */
+    @JvmStatic
+    public fun <T> onThread(route: MainRoute, block: () -> T): T {
+        val previous = onThread.get()
+        onThread.set(route)
+        try {
+            return block()
+        } finally {
+            onThread.set(previous)
+        }
+    }
+
+    private fun routeFor(context: CoroutineContext): MainRoute =
+        context[MainRoute] ?: onThread.get() ?: routes.singleOrNull() ?: throw IllegalStateException(
+            "Dispatchers.Main was used by a coroutine that belongs to none of the ${routes.size} Herder tests " +
+                "running in parallel, so Herder cannot tell whose Main it is. Start it from the test " +
+                "(scope.coroutineScope(), scope.await(...)) or from code the test called."
+        )
+
+    override val immediate: MainCoroutineDispatcher get() = this
+
+    override fun isDispatchNeeded(context: CoroutineContext): Boolean =
+        routeFor(context).dispatcher.isDispatchNeeded(context)
+
+    override fun dispatch(context: CoroutineContext, block: Runnable) {
+        val route = routeFor(context)
+        route.dispatcher.dispatch(context, Routed(route, block))
+    }
+
+    override fun scheduleResumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) {
+        delayOf(routeFor(continuation.context)).scheduleResumeAfterDelay(timeMillis, continuation)
+    }
+
+    override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle =
+        delayOf(routeFor(context)).invokeOnTimeout(timeMillis, block, context)
+
+    private fun delayOf(route: MainRoute): Delay = route.dispatcher as? Delay ?: kotlinx.coroutines.DefaultDelay
+
+    override fun toString(): String = "Dispatchers.Main (Herder: each test's own Main)"
+
+    /** A task dispatched through the router: while it runs, its thread knows its test. */
+    private class Routed(private val route: MainRoute, private val block: Runnable) : Runnable {
+        override fun run() {
+            onThread(route) { block.run() }
+        }
+    }
+}
