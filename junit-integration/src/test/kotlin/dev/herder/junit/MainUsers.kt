@@ -1,0 +1,35 @@
+package dev.herder.junit
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+/** Hops to Dispatchers.Main, waits there, and says which thread Main ran on. */
+suspend fun threadOnMainAfter(millis: Long): Thread = withContext(Dispatchers.Main) {
+    delay(millis)
+    Thread.currentThread()
+}
+
+/** An Android-style view model: its own scope on Dispatchers.Main, not inherited from the test. */
+class TickingViewModel {
+    private val scope = CoroutineScope(Dispatchers.Main + SupervisorJob())
+
+    @Volatile
+    var ticks: Int = 0
+        private set
+
+    fun start(everyMillis: Long) {
+        scope.launch {
+            while (true) {
+                delay(everyMillis)
+                ticks++
+            }
+        }
+    }
+
+    fun close() = scope.cancel()
+}
