@@ -90,6 +90,12 @@ class CoroutineTestTests {
     }
 
     @Test
+    void theExtensionWorksWithRegisterExtension() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(RegisterExtensionTestCase.class)).execute()
+            .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
     void everyKindOfTestMethodGetsTheScopeAndLifecycleMethodsTakePart() {
         Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ExtendWithTestCase.class))
             .execute().testEvents();
