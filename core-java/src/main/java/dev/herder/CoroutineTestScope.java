@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import dev.herder.flow.FlowProbe;
+import kotlinx.coroutines.flow.Flow;
 import kotlinx.coroutines.CoroutineDispatcher;
 import kotlinx.coroutines.CoroutineScope;
 
@@ -99,6 +102,29 @@ public interface CoroutineTestScope {
      * code under test that takes a {@code Clock}.
      */
     Clock clock();
+
+    /**
+     * A {@link ScheduledExecutorService} on the test's loop and virtual clock, for Java code under test that takes an
+     * executor: {@code schedule}, {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}, {@code execute},
+     * {@code CompletableFuture.supplyAsync(…, executor)} run deterministically on the test's dispatcher, side by side
+     * with coroutines. Tasks are coroutines of the test: the test waits for pending ones at its end (shut the executor
+     * down to drop periodic tasks), and a failing task fails the test unless its future was read.
+     */
+    ScheduledExecutorService scheduledExecutor();
+
+    /**
+     * Starts collecting {@code flow} in the test and returns a probe on its events; see {@link FlowProbe}.
+     *
+     * @throws IllegalArgumentException if {@code flow} is null
+     * @throws IllegalStateException if used from another thread or after the test ended
+     */
+    <T> FlowProbe<T> probe(Flow<? extends T> flow);
+
+    /** As {@link #probe(Flow)}, named {@code name} in failure messages. */
+    <T> FlowProbe<T> probe(Flow<? extends T> flow, String name);
+
+    /** As {@link #probe(Flow, String)}, each await waiting at most {@code waitLimit} of wall-clock time (default 3 s). */
+    <T> FlowProbe<T> probe(Flow<? extends T> flow, String name, Duration waitLimit);
 
     /** The dispatcher to hand to code under test: the test dispatcher, or the real dispatcher the test runs on. */
     CoroutineDispatcher dispatcher();

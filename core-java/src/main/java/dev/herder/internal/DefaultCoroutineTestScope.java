@@ -12,12 +12,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import kotlinx.coroutines.CoroutineDispatcher;
 import kotlinx.coroutines.CoroutineScope;
+import kotlinx.coroutines.flow.Flow;
+import dev.herder.bridge.FlowCollection;
+import dev.herder.flow.FlowEvent;
+import dev.herder.flow.FlowProbe;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** The {@link CoroutineTestScope} of one running test: a thin, thread-checked Java face of a {@link TestRun}. */
 public final class DefaultCoroutineTestScope implements CoroutineTestScope {
+    /** How long a probe waits on the wall clock for an event by default (Turbine's default too). */
+    private static final Duration DEFAULT_PROBE_WAIT = Duration.ofSeconds(3);
+
     private final TestRun run;
     private final Thread owner = Thread.currentThread();
-    private final List<TestFuture<?>> futures = new ArrayList<>();
+    private final java.util.Queue<TestFuture<?>> futures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<FlowProbeImpl<?>> probes = new ArrayList<>();
+    private VirtualScheduledExecutor executor;
     private final boolean neverAwaitedCheck;
     private volatile boolean ended;
     private Clock clock;
@@ -134,6 +144,53 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         return run.getBackgroundScope();
     }
 
+    @Override
+    public <T> FlowProbe<T> probe(Flow<? extends T> flow) {
+        return probe(flow, "probe #" + (probes.size() + 1), DEFAULT_PROBE_WAIT);
+    }
+
+    @Override
+    public <T> FlowProbe<T> probe(Flow<? extends T> flow, String name) {
+        return probe(flow, name, DEFAULT_PROBE_WAIT);
+    }
+
+    @Override
+    public <T> FlowProbe<T> probe(Flow<? extends T> flow, String name, Duration waitLimit) {
+        ensureDrivable("probe");
+        if (flow == null) {
+            throw Failures.nullArgument("CoroutineTestScope.probe", "a Flow", "scope.probe(viewModel.getState())");
+        }
+        if (name == null || name.isBlank()) {
+            throw Failures.nullArgument("CoroutineTestScope.probe", "a name", "scope.probe(flow, \"results\")");
+        }
+        Durations.requirePositive(waitLimit, "the probe's wait limit");
+        FlowProbeImpl<T> probe = new FlowProbeImpl<>(this, name, waitLimit);
+        probes.add(probe);
+        probe.start(FlowCollection.collect(run.getCoroutineScope(), name, flow, probe));
+        return probe;
+    }
+
+    @Override
+    public ScheduledExecutorService scheduledExecutor() {
+        if (executor == null) {
+            executor = new VirtualScheduledExecutor(this);
+        }
+        return executor;
+    }
+
+    TestRun run() {
+        return run;
+    }
+
+    /** Tracks a future made elsewhere (a scheduled task) like this scope's own: its unread failure fails the test. */
+    void track(TestFuture<?> future) {
+        futures.add(future);
+    }
+
+    boolean driveUntil(Signal signal, long limitNanos) {
+        return run.getLoop().driveUntil(signal, limitNanos);
+    }
+
     /** Whether the calling thread may drive this test's loop right now. */
     boolean isDrivableHere() {
         return !ended && Thread.currentThread() == owner;
@@ -148,6 +205,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
      * then fails the test with the failure of any future the test never looked at.
      */
     public void finishBody() {
+        finishProbes();
         run.finishBody();
         Throwable unobserved = null;
         List<String> neverAwaited = new ArrayList<>();
@@ -155,7 +213,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
             if (future.isObserved()) {
                 continue;
             }
-            if (neverAwaitedCheck) {
+            if (neverAwaitedCheck && future.startedAt() != null) {
                 neverAwaited.add(future.startedAt());
             }
             Throwable failure = future.failureIfFailed();
@@ -176,12 +234,29 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         }
     }
 
+    /** Stops every probe; fails the test if one holds events the test never consumed. */
+    private void finishProbes() {
+        List<String> unconsumed = new ArrayList<>();
+        Throwable firstError = null;
+        for (FlowProbeImpl<?> probe : probes) {
+            for (FlowEvent<?> event : probe.finishAtTestEnd()) {
+                unconsumed.add(probe.name() + ": " + event);
+                if (firstError == null && event instanceof FlowEvent.Error<?> error) {
+                    firstError = error.failure();
+                }
+            }
+        }
+        if (!unconsumed.isEmpty()) {
+            throw ProbeFailures.unconsumed(unconsumed, firstError);
+        }
+    }
+
     /** Ends the scope: every later use fails with a clear message. */
     public void end() {
         ended = true;
     }
 
-    private void ensureDrivable(String method) {
+    void ensureDrivable(String method) {
         if (ended) {
             throw Failures.scopeUsedAfterTest(method);
         }

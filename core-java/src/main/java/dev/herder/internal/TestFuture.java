@@ -8,13 +8,17 @@ import java.util.concurrent.TimeoutException;
  * The future of a coroutine started by a test. On the test thread, while the test runs, {@code get()} and
  * {@code join()} drive the test's loop (advancing virtual time) instead of blocking it; elsewhere they block as usual.
  */
-final class TestFuture<T> extends CoroutineFuture<T> {
+class TestFuture<T> extends CoroutineFuture<T> {
     private final DefaultCoroutineTestScope scope;
     private final String startedAt;
 
     TestFuture(DefaultCoroutineTestScope scope, String startedAt) {
         this.scope = scope;
         this.startedAt = startedAt;
+    }
+
+    DefaultCoroutineTestScope owner() {
+        return scope;
     }
 
     /** Where the test started this future, when the never-awaited check is on. */

@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import kotlinx.coroutines.CoroutineDispatcher;
 import kotlinx.coroutines.CoroutineScope;
+import kotlinx.coroutines.flow.Flow;
+import dev.herder.flow.FlowProbe;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The {@link CoroutineTestScope} JUnit injects. JUnit resolves parameters before the method runs, and the test's
@@ -46,6 +49,12 @@ final class ScopeHandle implements CoroutineTestScope {
     @Override public CoroutineDispatcher dispatcher() { return scope().dispatcher(); }
     @Override public CoroutineScope coroutineScope() { return scope().coroutineScope(); }
     @Override public CoroutineScope backgroundScope() { return scope().backgroundScope(); }
+    @Override public ScheduledExecutorService scheduledExecutor() { return scope().scheduledExecutor(); }
+    @Override public <T> FlowProbe<T> probe(Flow<? extends T> flow) { return scope().probe(flow); }
+    @Override public <T> FlowProbe<T> probe(Flow<? extends T> flow, String name) { return scope().probe(flow, name); }
+    @Override public <T> FlowProbe<T> probe(Flow<? extends T> flow, String name, Duration waitLimit) {
+        return scope().probe(flow, name, waitLimit);
+    }
 
     @Override
     public String toString() {

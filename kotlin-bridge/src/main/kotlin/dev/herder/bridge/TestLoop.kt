@@ -31,41 +31,59 @@ public class TestLoop(
 ) {
     /**
      * Runs scheduler tasks, advancing virtual time, until [signal] fires; returns right after the task that fired it.
-     * Throws what [onTimeout] makes if the wall-clock deadline passes first.
+     * Throws what [onTimeout] makes if the test's wall-clock deadline passes first.
      */
     public fun driveUntil(signal: Signal) {
+        drive(signal, deadlineNanos)
+    }
+
+    /**
+     * As [driveUntil], but gives up when the wall clock reaches [limitNanos] (a `System.nanoTime()` value) before the
+     * test's own deadline: returns whether [signal] fired.
+     */
+    public fun driveUntil(signal: Signal, limitNanos: Long): Boolean =
+        drive(signal, if (limitNanos - deadlineNanos < 0) limitNanos else deadlineNanos)
+
+    private fun drive(signal: Signal, limitNanos: Long): Boolean {
         val stop = { signal.isDone }
-        var untilDeadlineCheck = DEADLINE_CHECK_EVERY
+        var untilClockCheck = DEADLINE_CHECK_EVERY
         while (!signal.isDone) {
             if (scheduler.tryRunNextTaskUnless(stop)) {
-                if (--untilDeadlineCheck == 0) {
-                    untilDeadlineCheck = DEADLINE_CHECK_EVERY
-                    if (System.nanoTime() - deadlineNanos > 0) throw onTimeout()
+                if (--untilClockCheck == 0) {
+                    untilClockCheck = DEADLINE_CHECK_EVERY
+                    if (System.nanoTime() - limitNanos > 0) return giveUp(limitNanos)
                 }
             } else if (!signal.isDone) {
-                awaitForeignEvent(signal)
+                if (!awaitForeignEvent(signal, limitNanos)) return giveUp(limitNanos)
             }
         }
+        return true
+    }
+
+    private fun giveUp(limitNanos: Long): Boolean {
+        if (limitNanos == deadlineNanos) throw onTimeout()
+        return false
     }
 
     /** Whether the scheduler holds no task at all (foreground or background). */
     public fun isIdle(): Boolean = scheduler.isIdle()
 
-    private fun awaitForeignEvent(signal: Signal) {
+    /** Waits for a dispatch from another thread or for [signal]; false if [limitNanos] passed first. */
+    private fun awaitForeignEvent(signal: Signal, limitNanos: Long): Boolean {
         val listener = DispatchListener()
         val immediate = receiveDispatch.startCoroutineUninterceptedOrReturn(scheduler, listener)
-        if (immediate !== COROUTINE_SUSPENDED) return // a dispatch happened since the last check: go and run it
+        if (immediate !== COROUTINE_SUSPENDED) return true // a dispatch happened since the last check: go and run it
         try {
-            waitForEither(signal, listener)
+            return waitForEither(signal, listener, limitNanos)
         } finally {
             listener.cancel()
         }
     }
 
-    private fun waitForEither(signal: Signal, listener: DispatchListener) {
+    private fun waitForEither(signal: Signal, listener: DispatchListener, limitNanos: Long): Boolean {
         val spinUntil = System.nanoTime() + SPIN_NANOS
         while (System.nanoTime() - spinUntil < 0) {
-            if (signal.isDone || listener.isDone) return
+            if (signal.isDone || listener.isDone) return true
             Thread.onSpinWait()
         }
         val me = Thread.currentThread()
@@ -73,10 +91,11 @@ public class TestLoop(
         listener.waitingThread(me)
         try {
             while (!signal.isDone && !listener.isDone) {
-                val left = deadlineNanos - System.nanoTime()
-                if (left <= 0) throw onTimeout()
+                val left = limitNanos - System.nanoTime()
+                if (left <= 0) return false
                 LockSupport.parkNanos(this, left)
             }
+            return true
         } finally {
             signal.waitingThread(null)
         }

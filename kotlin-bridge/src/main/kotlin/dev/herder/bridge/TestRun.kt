@@ -11,6 +11,7 @@ import kotlinx.coroutines.Deferred
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.test.StandardTestDispatcher
 import kotlinx.coroutines.test.TestCoroutineScheduler
@@ -103,6 +104,38 @@ public class TestRun private constructor(
     /** Starts [block] as a coroutine whose failure belongs to the returned deferred, not to the test. */
     public fun async(block: SuspendBlock): Deferred<Any?> =
         CoroutineScope(futureContext).async(start = CoroutineStart.DEFAULT) { block.invokeSuspending() }
+
+    /**
+     * Runs [task] on the test's dispatcher after [delayMillis] of its clock, as a coroutine whose failure belongs to
+     * the returned deferred (a scheduled executor's one-shot task).
+     */
+    public fun schedule(name: String, delayMillis: Long, task: Runnable): Deferred<Any?> =
+        CoroutineScope(futureContext + CoroutineName(name)).async {
+            delay(delayMillis)
+            task.run()
+            null
+        }
+
+    /**
+     * Runs [task] after [initialMillis], then every [periodMillis]: at a fixed rate (from each start) or with a fixed
+     * delay (from each end). The deferred fails with the first exception of [task]; it never completes otherwise.
+     */
+    public fun schedulePeriodic(name: String, initialMillis: Long, periodMillis: Long, fixedRate: Boolean, task: Runnable): Deferred<Any?> =
+        CoroutineScope(futureContext + CoroutineName(name)).async {
+            delay(initialMillis)
+            var nextStart = scheduler.currentTime
+            while (true) {
+                task.run()
+                nextStart = if (fixedRate) nextStart + periodMillis else scheduler.currentTime + periodMillis
+                delay((nextStart - scheduler.currentTime).coerceAtLeast(0))
+            }
+            @Suppress("UNREACHABLE_CODE")
+            null
+        }
+
+    /** Runs [task] on the test's dispatcher as soon as the loop runs; its failure fails the test. */
+    public fun execute(name: String, task: Runnable): Job =
+        CoroutineScope(userContext + CoroutineName(name)).launch { task.run() }
 
     /** Drives the loop until everything the test started has completed (runTest's end-of-test wait). */
     public fun finishBody() {

@@ -1,0 +1,41 @@
+package dev.herder.internal;
+
+import dev.herder.flow.FlowEvent;
+import java.time.Duration;
+import java.util.List;
+
+/** The one place flow-probe failures are worded: {@code Expected <what> for <probe> but found <event>}. */
+final class ProbeFailures {
+    private ProbeFailures() {}
+
+    static String expected(String probe, String what, String found) {
+        return "Expected " + what + " for " + probe + " but found " + found;
+    }
+
+    static AssertionError unexpected(String probe, String what, FlowEvent<?> event) {
+        AssertionError error = new AssertionError(expected(probe, what, String.valueOf(event)));
+        if (event instanceof FlowEvent.Error<?> failed) {
+            error.initCause(failed.failure());
+        }
+        return error;
+    }
+
+    static String noEvent(String probe, Duration limit, long virtualMillis) {
+        return expected(probe, "an event", "none within " + Failures.human(limit) + " of wall-clock time (virtual time "
+            + virtualMillis + " ms; the test's loop ran everything it could). Make the flow emit, or give the probe "
+            + "a longer limit: scope.probe(flow, name, Duration.ofSeconds(10)).");
+    }
+
+    static AssertionError unconsumed(List<String> lines, Throwable firstError) {
+        StringBuilder b = new StringBuilder("Unconsumed events found at the end of the test:");
+        for (String line : lines) {
+            b.append("\n  - ").append(line);
+        }
+        b.append("\nConsume them (awaitItem, awaitComplete, …) or end the probe with cancelAndIgnoreRemainingEvents().");
+        AssertionError error = new AssertionError(b.toString());
+        if (firstError != null) {
+            error.initCause(firstError);
+        }
+        return error;
+    }
+}
