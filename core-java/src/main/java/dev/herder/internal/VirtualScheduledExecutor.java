@@ -139,9 +139,10 @@ final class VirtualScheduledExecutor extends AbstractExecutorService implements 
         return shutdown;
     }
 
+    /** Shut down, and every task has finished or was cancelled. */
     @Override
     public boolean isTerminated() {
-        return shutdown && pending.isEmpty();
+        return shutdown && pending.stream().allMatch(java.util.concurrent.Future::isDone);
     }
 
     /**
