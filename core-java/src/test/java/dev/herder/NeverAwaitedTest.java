@@ -18,8 +18,8 @@ class NeverAwaitedTest {
         }));
         assertThat(thrown).isInstanceOf(AssertionError.class)
             .hasMessageStartingWith("A coroutine started with scope.future(...) at dev.herder.NeverAwaitedTest."
-                + "lambda$aFutureNeverLookedAtFailsTheTestNamingTheLineThatStartedIt$0(NeverAwaitedTest.java:17) "
-                + "was never awaited: the test never looked at its result.\n")
+                + "lambda$aFutureNeverLookedAtFailsTheTestNamingTheLineThatStartedIt$")   // javac numbers lambdas per JDK
+            .hasMessageContaining("(NeverAwaitedTest.java:17) was never awaited: the test never looked at its result.\n")
             .hasMessageEndingWith("turn the check off with @CoroutineTest(failOnNeverAwaited = false) / "
                 + "TestOptions.withNeverAwaitedCheck(false).");
     }

@@ -1,0 +1,62 @@
+package dev.herder.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's code comes from these compiled sample tests, so it cannot rot: every region between
+ * {@code // README: <name>} and {@code // README: end} must appear, verbatim and dedented, in the README.
+ */
+class ReadmeSnippetsTest {
+    private static final Path README = Path.of("..", "README.md");
+
+    record Snippet(Path file, String name, String code) {}
+
+    static List<Snippet> snippets() throws IOException {
+        List<Snippet> snippets = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "test"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".kt")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    String marker = lines.get(i).trim();
+                    if (marker.startsWith("// README: ") && !marker.equals("// README: end")) {
+                        int end = i + 1;
+                        while (!lines.get(end).trim().equals("// README: end")) {
+                            end++;
+                        }
+                        snippets.add(new Snippet(file, marker.substring("// README: ".length()), dedent(lines.subList(i + 1, end))));
+                        i = end;
+                    }
+                }
+            }
+        }
+        return snippets;
+    }
+
+    static String dedent(List<String> lines) {
+        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+            .min().orElse(0);
+        StringBuilder b = new StringBuilder();
+        for (String line : lines) {
+            b.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void everyMarkedSampleRegionIsInTheReadmeVerbatim() throws IOException {
+        String readme = Files.readString(README);
+        List<Snippet> snippets = snippets();
+        assertThat(snippets).hasSizeGreaterThanOrEqualTo(10);
+        for (Snippet snippet : snippets) {
+            assertThat(readme).as("README region '%s' from %s", snippet.name(), snippet.file()).contains(snippet.code());
+        }
+    }
+}
