@@ -33,6 +33,20 @@ class TimeoutTest {
     }
 
     @Test
+    void withoutProbesTheMessageStillShowsWhereCancellableSuspensionsWait() {
+        kotlinx.coroutines.CompletableDeferred<String> parcel = kotlinx.coroutines.CompletableDeferredKt.CompletableDeferred(null);
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {
+            Calls.launchNamed(scope.coroutineScope(), "courier", c -> WaitingKt.waitForDelivery(parcel, c));
+            scope.await(c -> WaitingKt.waitForDelivery(parcel, c));
+        }));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class);
+        assertThat(thrown.getMessage())
+            .contains("  - \"await\" SUSPENDED\n        at dev.herder.WaitingKt.waitForDelivery(Waiting.kt:9)")
+            .contains("  - \"courier\" SUSPENDED\n        at dev.herder.WaitingKt.waitForDelivery(Waiting.kt:9)")
+            .doesNotContain("debugProbes=true");
+    }
+
+    @Test
     void aCoroutineStuckAfterTheBodyReturnedTimesOutToo() {
         CompletableFuture<String> never = new CompletableFuture<>();
         Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {

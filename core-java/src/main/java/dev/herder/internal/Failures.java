@@ -84,8 +84,9 @@ public final class Failures {
                     b.append("\n        ... ").append(frames.size() - FRAMES_SHOWN).append(" more");
                 }
             }
-            if (!probes) {
-                b.append("\n(Suspension points are not shown: kotlinx-coroutines-debug's probes are off.)");
+            if (!probes && stuck.stream().anyMatch(c -> c.getFrames().isEmpty())) {
+                b.append("\n(Where a coroutine without frames waits, for example in a channel or a flow, is found by "
+                    + "kotlinx-coroutines-debug's probes: run with -Dherder.debugProbes=true.)");
             }
         }
         return b.append("\nIf the test needs longer, raise the limit with TestOptions.withTimeout(...) or ")

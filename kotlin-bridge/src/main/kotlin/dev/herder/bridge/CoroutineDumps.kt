@@ -1,5 +1,6 @@
 package dev.herder.bridge
 
+import kotlinx.coroutines.AbstractCoroutine
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.debug.DebugProbes
@@ -12,8 +13,10 @@ public class StuckCoroutine(
 )
 
 /**
- * Where stuck coroutines are: kotlinx-coroutines-debug's [DebugProbes] when installed, else the job tree alone.
- * Herder installs the probes once per JVM (creation stack traces off), unless `-Dherder.debugProbes=false`.
+ * Where stuck coroutines are. By default from the job tree itself ([SuspensionPoints]: free, and it finds
+ * cancellable suspensions such as `delay` and `await`); with `-Dherder.debugProbes=true`, from kotlinx-coroutines-debug's
+ * [DebugProbes], which Herder then installs once per JVM (creation stack traces off): complete, but every coroutine
+ * of the JVM pays for it.
  */
 public object CoroutineDumps {
     @Volatile private var tried = false
@@ -25,15 +28,15 @@ public object CoroutineDumps {
         synchronized(this) {
             if (tried) return
             tried = true
-            if (System.getProperty("herder.debugProbes", "true").equals("false", ignoreCase = true)) return
+            if (!System.getProperty("herder.debugProbes", "false").equals("true", ignoreCase = true)) return
             if (DebugProbes.isInstalled) return
             try {
                 DebugProbes.enableCreationStackTraces = false
                 DebugProbes.install()
             } catch (e: Throwable) {
-                System.err.println("[herder] kotlinx-coroutines-debug could not attach (${e}); timeouts will name " +
-                    "coroutines but not where they are suspended. Pass -XX:+EnableDynamicAgentLoading or " +
-                    "-Dherder.debugProbes=false to silence this.")
+                System.err.println("[herder] kotlinx-coroutines-debug could not attach (${e}); timeouts will show " +
+                    "only the suspension points Herder finds itself. Pass -XX:+EnableDynamicAgentLoading, or drop " +
+                    "-Dherder.debugProbes=true.")
             }
         }
     }
@@ -54,15 +57,24 @@ public object CoroutineDumps {
                 }
         }
         val out = ArrayList<StuckCoroutine>()
-        fun walk(job: Job) {
-            for (child in job.children) {
-                if (child.isActive) out.add(StuckCoroutine(child.toString(), "ACTIVE", emptyList()))
-                walk(child)
+        fun walk(job: Job, isRoot: Boolean) {
+            val suspended = SuspensionPoints.suspendedIn(job)
+            for (continuation in suspended) {
+                val name = continuation.context[CoroutineName]?.name ?: nameOf(job)
+                out.add(StuckCoroutine(name, "SUSPENDED", SuspensionPoints.framesOf(continuation)))
             }
+            val children = job.children.filter { it.isActive }.toList()
+            if (!isRoot && suspended.isEmpty() && children.isEmpty() && job.isActive && job is AbstractCoroutine<*>) {
+                out.add(StuckCoroutine(nameOf(job), "ACTIVE", emptyList()))
+            }
+            for (child in children) walk(child, false)
         }
-        walk(root)
+        walk(root, true)
         return out
     }
+
+    private fun nameOf(job: Job): String =
+        (job as? AbstractCoroutine<*>)?.context?.get(CoroutineName)?.name ?: job.toString()
 
     private fun descendsFrom(job: Job, root: Job): Boolean {
         var current: Job? = job

@@ -27,9 +27,10 @@ class AtomicVisitCounter {
     val count: Int get() = visits.get()
 }
 
-/** A little work inside the visit, as real code would do between reading and writing. */
+/** A little work inside the visit, as real code does between reading and writing (a log call, a lookup). */
 private fun spin() {
     var x = 0
     repeat(64) { x += it }
     if (x == -1) println(x)
+    Thread.yield()
 }
