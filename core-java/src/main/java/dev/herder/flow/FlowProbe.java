@@ -19,15 +19,16 @@ import java.util.List;
  * virtual instant of the event. Each wait is also bounded by the probe's wall-clock limit (3 s unless given), so a
  * flow that never emits fails the test instead of hanging it. Only the test thread may call them.
  *
- * <p><b>Failures</b> all read {@code Expected <what> but found <event>} ({@code Expected item for results but found
- * Complete}), qualified by the probe's name; a flow's error is attached as the cause. Events the test did not consume
+ * <p><b>Failures</b> all read {@code Expected <what> but found <event>} ({@code Expected item but found Complete}),
+ * qualified by the probe's name when it has one ({@code Expected item for results but found Complete}); a flow's
+ * error is attached as the cause. Events the test did not consume
  * fail the test at its end, unless it called {@link #cancelAndIgnoreRemainingEvents()}.
  *
  * @param <T> the flow's element type
  */
 public interface FlowProbe<T> {
 
-    /** The probe's name in messages. */
+    /** The probe's name: the one given to {@code scope.probe(flow, name)}, else {@code "probe #n"}. */
     String name();
 
     /**

@@ -146,7 +146,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
 
     @Override
     public <T> FlowProbe<T> probe(Flow<? extends T> flow) {
-        return probe(flow, "probe #" + (probes.size() + 1), DEFAULT_PROBE_WAIT);
+        return startProbe(flow, null, DEFAULT_PROBE_WAIT);
     }
 
     @Override
@@ -156,17 +156,22 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
 
     @Override
     public <T> FlowProbe<T> probe(Flow<? extends T> flow, String name, Duration waitLimit) {
+        if (name == null || name.isBlank()) {
+            throw Failures.nullArgument("CoroutineTestScope.probe", "a name", "scope.probe(flow, \"results\")");
+        }
+        return startProbe(flow, name, waitLimit);
+    }
+
+    private <T> FlowProbe<T> startProbe(Flow<? extends T> flow, String name, Duration waitLimit) {
         ensureDrivable("probe");
         if (flow == null) {
             throw Failures.nullArgument("CoroutineTestScope.probe", "a Flow", "scope.probe(viewModel.getState())");
         }
-        if (name == null || name.isBlank()) {
-            throw Failures.nullArgument("CoroutineTestScope.probe", "a name", "scope.probe(flow, \"results\")");
-        }
         Durations.requirePositive(waitLimit, "the probe's wait limit");
-        FlowProbeImpl<T> probe = new FlowProbeImpl<>(this, name, waitLimit);
+        String label = name != null ? name : "probe #" + (probes.size() + 1);
+        FlowProbeImpl<T> probe = new FlowProbeImpl<>(this, name, label, waitLimit);
         probes.add(probe);
-        probe.start(FlowCollection.collect(run.getCoroutineScope(), name, flow, probe));
+        probe.start(FlowCollection.collect(run.getCoroutineScope(), label, flow, probe));
         return probe;
     }
 

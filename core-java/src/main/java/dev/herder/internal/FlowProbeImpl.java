@@ -14,16 +14,18 @@ import kotlinx.coroutines.JobKt;
 /** A {@link FlowProbe}: the collector's events in a queue, awaits driving the test's loop until one arrives. */
 final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
     private final DefaultCoroutineTestScope scope;
-    private final String name;
+    private final String name;       // null when the test gave none
+    private final String label;      // for listings: the name, or "probe #n"
     private final Duration waitLimit;
     private final ConcurrentLinkedQueue<FlowEvent<T>> events = new ConcurrentLinkedQueue<>();
     private volatile Signal arrival;
     private Job collector;
     private boolean ignoringRest;
 
-    FlowProbeImpl(DefaultCoroutineTestScope scope, String name, Duration waitLimit) {
+    FlowProbeImpl(DefaultCoroutineTestScope scope, String name, String label, Duration waitLimit) {
         this.scope = scope;
         this.name = name;
+        this.label = label;
         this.waitLimit = waitLimit;
     }
 
@@ -61,7 +63,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     @Override
     public String name() {
-        return name;
+        return label;
     }
 
     @Override
@@ -181,6 +183,6 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     @Override
     public String toString() {
-        return "FlowProbe[" + name + ", " + events.size() + " unconsumed]";
+        return "FlowProbe[" + label + ", " + events.size() + " unconsumed]";
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 final class ProbeFailures {
     private ProbeFailures() {}
 
+    /** {@code probe} is null for a probe the test did not name: then the message names none, as Turbine's. */
     static String expected(String probe, String what, String found) {
-        return "Expected " + what + " for " + probe + " but found " + found;
+        return "Expected " + what + (probe == null ? "" : " for " + probe) + " but found " + found;
     }
 
     static AssertionError unexpected(String probe, String what, FlowEvent<?> event) {

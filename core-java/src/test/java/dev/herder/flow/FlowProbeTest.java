@@ -50,6 +50,16 @@ class FlowProbeTest {
     }
 
     @Test
+    void anUnnamedProbeSaysItTurbinesWay() {
+        Coroutines.runBlockingTest(scope -> {
+            FlowProbe<Integer> probe = scope.probe(FlowKt.emptyFlow());
+            assertThat(catchThrowable(probe::awaitItem)).isInstanceOf(AssertionError.class)
+                .hasMessage("Expected item but found Complete");
+            assertThat(probe.name()).isEqualTo("probe #1");
+        });
+    }
+
+    @Test
     void anErrorWhereAnItemWasExpectedIsAttachedAsTheCause() {
         Coroutines.runBlockingTest(scope -> {
             FlowProbe<Integer> probe = scope.probe(FlowsKt.failingAfter(0), "broken");
