@@ -65,9 +65,6 @@ public class TestLoop(
         return false
     }
 
-    /** Whether the scheduler holds no task at all (foreground or background). */
-    public fun isIdle(): Boolean = scheduler.isIdle()
-
     /** Waits for a dispatch from another thread or for [signal]; false if [limitNanos] passed first. */
     private fun awaitForeignEvent(signal: Signal, limitNanos: Long): Boolean {
         val listener = DispatchListener()

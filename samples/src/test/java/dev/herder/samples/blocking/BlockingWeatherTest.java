@@ -25,8 +25,10 @@ class BlockingWeatherTest {
         BlockingWeather weather = new BlockingWeather(api, 5_000);
 
         CompletableFuture<Integer> caller = CompletableFuture.supplyAsync(() -> weather.temperatureIn("Oslo"));
-        while (reply.waiting() == 0) {
-            Thread.onSpinWait();                       // until the facade is inside the suspend call
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (reply.waiting() == 0) {                 // until the facade is inside the suspend call
+            assertThat(System.nanoTime() - giveUp).as("the facade never called the API").isNegative();
+            Thread.onSpinWait();
         }
         assertThat(caller).isNotDone();                // the old Java caller is blocked
         reply.open(-3);
