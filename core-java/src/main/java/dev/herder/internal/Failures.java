@@ -94,6 +94,20 @@ public final class Failures {
             .append("complete or cancel it (or start it in scope.backgroundScope()).").toString();
     }
 
+    /** Coroutines of scopes the test never closed still waited on Main's clock after the test. */
+    public static AssertionError leakedMainCoroutines(String test, List<List<StackTraceElement>> leaks) {
+        StringBuilder b = new StringBuilder()
+            .append(leaks.size()).append(leaks.size() == 1 ? " coroutine" : " coroutines")
+            .append(" outside the test's scope still waited on Dispatchers.Main after ")
+            .append("coroutine test".equals(test) ? "the test" : test).append(" ended:");
+        for (List<StackTraceElement> frames : leaks) {
+            b.append("\n  - ").append(frames.isEmpty() ? "(where is unknown)" : "at " + frames.get(0));
+        }
+        return new AssertionError(b.append("\nThey belong to a scope the test never closed, such as a view model's "
+            + "CoroutineScope(Dispatchers.Main): cancel it at the end of the test. Herder stopped them so the test "
+            + "could end.").toString());
+    }
+
     /** A test started futures and never looked at their results. */
     public static AssertionError neverAwaited(List<String> startedAt, Throwable firstFailure) {
         StringBuilder b = new StringBuilder();

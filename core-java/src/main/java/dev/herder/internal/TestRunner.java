@@ -30,10 +30,13 @@ public final class TestRunner {
         CoroutineDumps.installProbesIfEnabled();
         long timeoutMillis = options.timeout().toMillis();
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options)) {
-            TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
+            var leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
                 run -> new CoroutineTestTimeoutError(Failures.timeout(options.name(), options.timeout(),
                     run.getScheduler().getCurrentTime(), run.stuckCoroutines(), CoroutineDumps.probesInstalled())),
                 run -> runBody(run, body, options));
+            if (!leaks.isEmpty()) {
+                throw Failures.leakedMainCoroutines(options.name(), leaks);
+            }
         }
     }
 

@@ -90,6 +90,16 @@ class CoroutineTestTests {
     }
 
     @Test
+    void aScopeTheTestNeverClosedIsALeakNotAHang() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(LeakedScopeTestCase.class)).execute()
+            .testEvents().assertThatEvents().haveExactly(1, event(test("forgetsToCloseTheViewModel"), finishedWithFailure(
+                instanceOf(AssertionError.class),
+                message(m -> m.startsWith("1 coroutine outside the test's scope still waited on Dispatchers.Main after "
+                    + "forgetsToCloseTheViewModel(CoroutineTestScope) ended:\n  - at dev.herder.junit.TickingViewModel")
+                    && m.endsWith("cancel it at the end of the test. Herder stopped them so the test could end.")))));
+    }
+
+    @Test
     void theExtensionWorksWithRegisterExtension() {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(RegisterExtensionTestCase.class)).execute()
             .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));

@@ -22,6 +22,23 @@ public class MainRoute(
 ) : AbstractCoroutineContextElement(Key) {
     public companion object Key : CoroutineContext.Key<MainRoute>
 
+    @Volatile private var closed = false
+    private val leaks = java.util.concurrent.ConcurrentLinkedQueue<List<StackTraceElement>>()
+
+    /** Called once the test's own coroutines are done: Main timers asked for after this are leaks. */
+    public fun close() {
+        closed = true
+    }
+
+    internal val isClosed: Boolean get() = closed
+
+    internal fun leaked(frames: List<StackTraceElement>) {
+        leaks.add(frames)
+    }
+
+    /** Where each coroutine that still wanted Main's clock after the test waited (innermost frame first). */
+    public fun leakedFrames(): List<List<StackTraceElement>> = leaks.toList()
+
     override fun toString(): String = "MainRoute($testName -> $dispatcher)"
 }
 
@@ -86,12 +103,28 @@ public object MainRouter : MainCoroutineDispatcher(), Delay {
         route.dispatcher.dispatch(context, Routed(route, block))
     }
 
+    /**
+     * A delay on Main. After its test's own coroutines are done, a coroutine still asking for Main's clock lives in a
+     * scope the test never closed (a view model's `CoroutineScope(Dispatchers.Main)`); it is recorded as a leak and
+     * not scheduled, so an endless ticker cannot keep the finished test's scheduler busy forever.
+     */
     override fun scheduleResumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) {
-        delayOf(routeFor(continuation.context)).scheduleResumeAfterDelay(timeMillis, continuation)
+        val route = routeFor(continuation.context)
+        if (route.isClosed) {
+            route.leaked(SuspensionPoints.framesOf(continuation))
+            return
+        }
+        delayOf(route).scheduleResumeAfterDelay(timeMillis, continuation)
     }
 
-    override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle =
-        delayOf(routeFor(context)).invokeOnTimeout(timeMillis, block, context)
+    override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle {
+        val route = routeFor(context)
+        if (route.isClosed) {
+            route.leaked(emptyList())
+            return DisposableHandle { }
+        }
+        return delayOf(route).invokeOnTimeout(timeMillis, block, context)
+    }
 
     private fun delayOf(route: MainRoute): Delay = route.dispatcher as? Delay ?: kotlinx.coroutines.DefaultDelay
 

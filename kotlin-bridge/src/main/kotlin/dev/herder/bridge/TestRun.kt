@@ -41,6 +41,7 @@ public class TestRun private constructor(
     public val testScope: TestScope,
     /** The dispatcher awaited calls and started coroutines run on; `null` means the test dispatcher. */
     private val callDispatcher: CoroutineDispatcher?,
+    private val route: MainRoute,
     deadlineNanos: Long,
     onTimeout: (TestRun) -> Throwable,
 ) {
@@ -144,6 +145,7 @@ public class TestRun private constructor(
         val finished = Signal()
         userJob.invokeOnCompletion { finished.fire() }
         loop.driveUntil(finished)
+        route.close()
     }
 
     /** The coroutines of this test still running, and where they are suspended when DebugProbes are installed. */
@@ -156,7 +158,8 @@ public class TestRun private constructor(
         /**
          * Runs [body] as the body of `runTest` on the calling thread; meanwhile `Dispatchers.Main` is the test's
          * dispatcher (through [MainRouter], so concurrent tests each see their own). Throws the first failure of the
-         * test unchanged.
+         * test unchanged. Returns where coroutines of scopes the test never closed were still waiting on Main's clock
+         * after the test (see [MainRouter.scheduleResumeAfterDelay]); empty when none were.
          */
         @JvmStatic
         public fun run(
@@ -166,7 +169,7 @@ public class TestRun private constructor(
             timeoutMillis: Long,
             onTimeout: (TestRun) -> Throwable,
             body: Consumer<TestRun>,
-        ) {
+        ): List<List<StackTraceElement>> {
             val deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000
             val scheduler = TestCoroutineScheduler()
             val testDispatcher: TestDispatcher =
@@ -177,12 +180,13 @@ public class TestRun private constructor(
             try {
                 MainRouter.onThread(route) {
                     TestScope(testDispatcher + route).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
-                        body.accept(TestRun(this, callDispatcher, deadlineNanos, onTimeout))
+                        body.accept(TestRun(this, callDispatcher, route, deadlineNanos, onTimeout))
                     }
                 }
             } finally {
                 MainRouter.leave(route)
             }
+            return route.leakedFrames()
         }
     }
 }
