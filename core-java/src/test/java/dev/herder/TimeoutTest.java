@@ -61,6 +61,17 @@ class TimeoutTest {
         assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class).hasMessageContaining("\"ticker\"");
     }
 
+    @Test
+    void anEndlessLoopInsideAdvanceUntilIdleIsStoppedByTheWatchdog() {
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {
+            tickForever(scope);
+            scope.advanceUntilIdle();   // kotlinx's own loop: Herder's watchdog cancels the test after the deadline
+        }));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class)
+            .hasMessageStartingWith("Coroutine test timed out after 500 ms of wall-clock time")
+            .hasMessageContaining("\"ticker\"");
+    }
+
     /** A coroutine that waits 1 ms of virtual time and starts its successor, forever. */
     private static void tickForever(CoroutineTestScope scope) {
         Calls.launchNamed(scope.coroutineScope(), "ticker",

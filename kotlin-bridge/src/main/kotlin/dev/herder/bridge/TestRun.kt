@@ -148,6 +148,11 @@ public class TestRun private constructor(
         route.close()
     }
 
+    /** Cancels the whole test from any thread (the watchdog's last resort after the deadline). */
+    public fun cancelTest(message: String) {
+        testJob.cancel(kotlinx.coroutines.CancellationException(message))
+    }
+
     /** The coroutines of this test still running, and where they are suspended when DebugProbes are installed. */
     public fun stuckCoroutines(): List<StuckCoroutine> = CoroutineDumps.stuckUnder(testJob)
 

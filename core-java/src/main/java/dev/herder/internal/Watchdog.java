@@ -1,0 +1,90 @@
+package dev.herder.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The backstop behind every test's wall-clock timeout. Herder's own waits check the deadline themselves; this one
+ * daemon thread covers the loops Herder does not own — kotlinx's {@code advanceUntilIdle}/{@code advanceTimeBy} over
+ * an endless coroutine — by cancelling the test shortly after its deadline. It checks every 50 ms and costs a test
+ * one set insertion and removal.
+ */
+final class Watchdog {
+    /** How long after a test's deadline the watchdog steps in: Herder's own checks come first. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long PERIOD_MILLIS = 50;
+    private static final Set<Watch> WATCHES = ConcurrentHashMap.newKeySet();
+    private static volatile Thread thread;
+
+    private Watchdog() {}
+
+    /** Watches a test due to end by {@code deadlineNanos}; {@code onExpiry} runs on the watchdog thread if it does not. */
+    static Watch watch(long deadlineNanos, Runnable onExpiry) {
+        ensureRunning();
+        Watch watch = new Watch(deadlineNanos + GRACE_NANOS, onExpiry);
+        WATCHES.add(watch);
+        return watch;
+    }
+
+    private static void ensureRunning() {
+        if (thread != null) {
+            return;
+        }
+        synchronized (Watchdog.class) {
+            if (thread == null) {
+                Thread t = new Thread(Watchdog::patrol, "herder-watchdog");
+                t.setDaemon(true);
+                t.start();
+                thread = t;
+            }
+        }
+    }
+
+    private static void patrol() {
+        while (true) {
+            try {
+                Thread.sleep(PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Watch watch : WATCHES) {
+                if (now - watch.deadlineNanos > 0 && WATCHES.remove(watch)) {
+                    watch.expire();
+                }
+            }
+        }
+    }
+
+    /** One watched test. Closing it ends the watch. */
+    static final class Watch implements AutoCloseable {
+        private final long deadlineNanos;
+        private final Runnable onExpiry;
+        private volatile boolean expired;
+
+        private Watch(long deadlineNanos, Runnable onExpiry) {
+            this.deadlineNanos = deadlineNanos;
+            this.onExpiry = onExpiry;
+        }
+
+        private void expire() {
+            expired = true;
+            try {
+                onExpiry.run();
+            } catch (RuntimeException | Error e) {
+                System.err.println("[herder] the watchdog could not stop a timed-out test: " + e);
+            }
+        }
+
+        /** Whether the watchdog had to stop the test. */
+        boolean expired() {
+            return expired;
+        }
+
+        @Override
+        public void close() {
+            WATCHES.remove(this);
+        }
+    }
+}
