@@ -4,6 +4,9 @@ import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.TestBody;
 import dev.herder.TestOptions;
 import dev.herder.bridge.CoroutineDumps;
+import dev.herder.bridge.StuckCoroutine;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.herder.bridge.TestRun;
 
 /** Runs one coroutine test: resolves the dispatcher, runs the body inside {@code runTest}, cleans up. */
@@ -30,24 +33,24 @@ public final class TestRunner {
         CoroutineDumps.installProbesIfEnabled();
         long timeoutMillis = options.timeout().toMillis();
         long deadlineNanos = System.nanoTime() + options.timeout().toNanos();
-        String[] watchdogMessage = new String[1];
+        AtomicReference<String> watchdogMessage = new AtomicReference<>();   // written by the watchdog thread
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options)) {
-            java.util.List<java.util.List<StackTraceElement>> leaks;
+            List<List<StackTraceElement>> leaks;
             try {
                 leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
                     run -> new CoroutineTestTimeoutError(timeoutMessage(options, run)),
                     run -> runBody(run, body, options, deadlineNanos, watchdogMessage));
             } catch (Throwable t) {
-                if (watchdogMessage[0] != null) {
+                if (watchdogMessage.get() != null) {
                     // the watchdog's dump was taken before it cancelled the test; what followed is its echo
-                    CoroutineTestTimeoutError timeout = new CoroutineTestTimeoutError(watchdogMessage[0]);
+                    CoroutineTestTimeoutError timeout = new CoroutineTestTimeoutError(watchdogMessage.get());
                     timeout.addSuppressed(t);
                     throw timeout;
                 }
                 throw t;
             }
-            if (watchdogMessage[0] != null) {
-                throw new CoroutineTestTimeoutError(watchdogMessage[0]);
+            if (watchdogMessage.get() != null) {
+                throw new CoroutineTestTimeoutError(watchdogMessage.get());
             }
             if (!leaks.isEmpty()) {
                 throw Failures.leakedMainCoroutines(options.name(), leaks);
@@ -56,14 +59,10 @@ public final class TestRunner {
     }
 
     private static void runBody(TestRun run, TestBody body, TestOptions options, long deadlineNanos,
-                                String[] watchdogMessage) {
+                                AtomicReference<String> watchdogMessage) {
         DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
         CURRENT.set(scope);
-        try (Watchdog.Watch watch = Watchdog.watch(deadlineNanos, () -> {
-            String message = timeoutMessage(options, run);
-            watchdogMessage[0] = message;
-            run.cancelTest(message);
-        })) {
+        try (Watchdog.Watch watch = Watchdog.watch(deadlineNanos, () -> stop(run, options, watchdogMessage))) {
             body.run(scope);
             scope.finishBody();
         } catch (Throwable t) {
@@ -74,8 +73,52 @@ public final class TestRunner {
         }
     }
 
+    /**
+     * The watchdog's stop: the dump is best taken on the test thread, between two tasks of its loop; if the loop does
+     * not run the request within 200 ms (the body is blocked outside Herder), it is taken from here.
+     */
+    private static void stop(TestRun run, TestOptions options, AtomicReference<String> message) {
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
+        run.runOnTestLoop(() -> {
+            if (message.compareAndSet(null, timeoutMessage(options, run))) {
+                run.cancelTest(message.get());
+            }
+            taken.countDown();
+        });
+        try {
+            if (taken.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (message.compareAndSet(null, timeoutMessage(options, run, snapshotFromAnotherThread(run)))) {
+            run.cancelTest(message.get());
+        }
+    }
+
     private static String timeoutMessage(TestOptions options, TestRun run) {
-        return Failures.timeout(options.name(), options.timeout(), run.getScheduler().getCurrentTime(),
-            run.stuckCoroutines(), CoroutineDumps.probesInstalled());
+        return timeoutMessage(options, run, run.stuckCoroutines());
+    }
+
+    private static String timeoutMessage(TestOptions options, TestRun run, List<StuckCoroutine> stuck) {
+        return Failures.timeout(options.name(), options.timeout(), run.getScheduler().getCurrentTime(), stuck,
+            CoroutineDumps.probesInstalled());
+    }
+
+    /**
+     * The stuck coroutines as seen from the watchdog thread while the test thread may still be churning through
+     * coroutines: the job tree can change under the walk, so a few looks are taken and the fullest one kept.
+     */
+    private static List<StuckCoroutine> snapshotFromAnotherThread(TestRun run) {
+        List<StuckCoroutine> best = List.of();
+        for (int look = 0; look < 20 && best.isEmpty(); look++) {
+            List<StuckCoroutine> seen = run.stuckCoroutines();
+            if (seen.size() > best.size()) {
+                best = seen;
+            }
+            Thread.onSpinWait();
+        }
+        return best;
     }
 }

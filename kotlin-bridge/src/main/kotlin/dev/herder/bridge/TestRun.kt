@@ -148,6 +148,15 @@ public class TestRun private constructor(
         route.close()
     }
 
+    /**
+     * Queues [task] on the test's scheduler at the current virtual instant, from any thread: it runs on the test
+     * thread the next time the loop runs a task (inside kotlinx's own loops too), seeing a consistent job tree.
+     */
+    public fun runOnTestLoop(task: Runnable) {
+        val testDispatcher = testScope.coroutineContext[kotlin.coroutines.ContinuationInterceptor] as CoroutineDispatcher
+        testDispatcher.dispatch(testScope.coroutineContext, task)
+    }
+
     /** Cancels the whole test from any thread (the watchdog's last resort after the deadline). */
     public fun cancelTest(message: String) {
         testJob.cancel(kotlinx.coroutines.CancellationException(message))
