@@ -13,7 +13,8 @@ import kotlinx.coroutines.Job;
  * object on top of the coroutine.
  */
 public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1<Throwable, Unit> {
-    private final Signal completed = new Signal();
+    private volatile Signal completed;       // made only when someone waits: a launch nobody waits for needs none
+    private volatile boolean jobDone;
     private Job job;
     private volatile Runnable afterCompletion;
 
@@ -24,15 +25,28 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
         return this;
     }
 
-    /** Fires when this future has completed. */
+    /** Fires when this future's coroutine has completed. */
     public final Signal completedSignal() {
-        return completed;
+        Signal signal = completed;
+        if (signal == null) {
+            synchronized (this) {
+                signal = completed;
+                if (signal == null) {
+                    signal = new Signal();
+                    completed = signal;
+                }
+            }
+            if (jobDone) {          // volatile write of completed, then read of jobDone: one side sees the other
+                signal.fire();
+            }
+        }
+        return signal;
     }
 
-    /** Runs {@code action} once this future has completed (at once if it already has). */
+    /** Runs {@code action} once this future's coroutine has completed (at once if it has); it may run twice. */
     public final void completedSignalThen(Runnable action) {
         afterCompletion = action;
-        if (completed.isDone()) {
+        if (jobDone) {
             action.run();
         }
     }
@@ -50,7 +64,11 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
                 completeExceptionally(cause);
             }
         } finally {
-            completed.fire();
+            jobDone = true;
+            Signal signal = completed;
+            if (signal != null) {
+                signal.fire();
+            }
             Runnable after = afterCompletion;
             if (after != null) {
                 after.run();
