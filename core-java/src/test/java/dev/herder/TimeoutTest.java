@@ -72,6 +72,17 @@ class TimeoutTest {
             .hasMessageContaining("\"ticker\"");
     }
 
+    @Test
+    void aScopeOnTheTestDispatcherTheTestNeverClosedEndsInATimeoutNotAHang() {
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {
+            var leaked = kotlinx.coroutines.CoroutineScopeKt.CoroutineScope(
+                scope.dispatcher().plus(kotlinx.coroutines.SupervisorKt.SupervisorJob(null)));
+            Calls.launchNamed(leaked, "leaked ticker", c -> WaitingKt.tickForever(100, c));
+        }));   // without the watchdog, runTest's clean-up would turn this ticker over forever
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class)
+            .hasMessageStartingWith("Coroutine test timed out after 500 ms of wall-clock time");
+    }
+
     /** A coroutine that waits 1 ms of virtual time and starts its successor, forever. */
     private static void tickForever(CoroutineTestScope scope) {
         Calls.launchNamed(scope.coroutineScope(), "ticker",

@@ -14,3 +14,8 @@ suspend fun napForAnHour(): String {
     delay(3_600_000)
     return "rested"
 }
+
+/** Ticks every [millis] until cancelled. */
+suspend fun tickForever(millis: Long): Nothing {
+    while (true) delay(millis)
+}

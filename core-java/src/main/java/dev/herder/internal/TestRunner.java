@@ -36,10 +36,16 @@ public final class TestRunner {
         AtomicReference<String> watchdogMessage = new AtomicReference<>();   // written by the watchdog thread
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options)) {
             List<List<StackTraceElement>> leaks;
-            try {
+            AtomicReference<TestRun> runs = new AtomicReference<>();
+            try (Watchdog.Watch watch = Watchdog.watch(deadlineNanos, () -> {
+                TestRun run = runs.get();
+                if (run != null) {
+                    stop(run, options, watchdogMessage);
+                }
+            })) {
                 leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
                     run -> new CoroutineTestTimeoutError(timeoutMessage(options, run)),
-                    run -> runBody(run, body, options, deadlineNanos, watchdogMessage));
+                    run -> runBody(run, body, options, runs));
             } catch (Throwable t) {
                 if (watchdogMessage.get() != null) {
                     // the watchdog's dump was taken before it cancelled the test; what followed is its echo
@@ -58,11 +64,11 @@ public final class TestRunner {
         }
     }
 
-    private static void runBody(TestRun run, TestBody body, TestOptions options, long deadlineNanos,
-                                AtomicReference<String> watchdogMessage) {
+    private static void runBody(TestRun run, TestBody body, TestOptions options, AtomicReference<TestRun> runs) {
         DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
         CURRENT.set(scope);
-        try (Watchdog.Watch watch = Watchdog.watch(deadlineNanos, () -> stop(run, options, watchdogMessage))) {
+        runs.set(run);
+        try {
             body.run(scope);
             scope.finishBody();
         } catch (Throwable t) {
@@ -74,8 +80,11 @@ public final class TestRunner {
     }
 
     /**
-     * The watchdog's stop: the dump is best taken on the test thread, between two tasks of its loop; if the loop does
-     * not run the request within 200 ms (the body is blocked outside Herder), it is taken from here.
+     * The watchdog's stop. Best done on the test thread, between two tasks of its loop: the dump sees a consistent job
+     * tree, the test is cancelled, and the task then throws, which ends whatever loop ran it — kotlinx's
+     * {@code advanceUntilIdle} in the body, or {@code runTest}'s own clean-up turning over a scope the test never
+     * closed. If the loop does not run the task within 200 ms (the body is blocked outside Herder), the dump is taken
+     * from the watchdog's thread and the test is cancelled from there.
      */
     private static void stop(TestRun run, TestOptions options, AtomicReference<String> message) {
         java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
@@ -84,6 +93,7 @@ public final class TestRunner {
                 run.cancelTest(message.get());
             }
             taken.countDown();
+            throw new CoroutineTestTimeoutError(message.get());
         });
         try {
             if (taken.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
