@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Times Surefire on 1,000 Java @CoroutineTest methods and on the same 1,000 tests in Kotlin with runTest.
 # Each test awaits three delays (100 ms of virtual time) and launches one coroutine.
-# Usage: benchmarks/surefire-suite/run.sh [rounds]   (from the repository root; installs Herder first)
+# Usage: benchmarks/surefire-suite/run.sh [rounds, default 5]   (installs Herder first)
 set -euo pipefail
 cd "$(dirname "$0")"
-rounds=${1:-3}
+rounds=${1:-5}
 (cd ../.. && mvn -B -q install -DskipTests -pl junit-integration -am)
 
 gen=target/generated-tests
@@ -40,8 +40,8 @@ for c in $(seq 1 10); do
 done
 mvn -B -q test-compile
 
-for side in Native Herder; do
-  for r in $(seq 1 "$rounds"); do
+for r in $(seq 1 "$rounds"); do            # alternate the sides: this VM's speed drifts
+  for side in Native Herder; do
     start=$(date +%s%N)
     mvn -B -q -o surefire:test -Dtest="suite.${side}Suite*Test" > "target/$side-$r.log" 2>&1
     end=$(date +%s%N)
