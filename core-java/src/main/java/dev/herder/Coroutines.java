@@ -3,6 +3,7 @@ package dev.herder;
 import dev.herder.bridge.Builders;
 import dev.herder.internal.CoroutineFuture;
 import dev.herder.internal.Failures;
+import dev.herder.internal.KotlinxCheck;
 import dev.herder.internal.TestRunner;
 import java.util.concurrent.CompletableFuture;
 import kotlin.coroutines.CoroutineContext;
@@ -63,6 +64,7 @@ public final class Coroutines {
      */
     @SuppressWarnings("unchecked")
     public static <T> T runBlocking(SuspendCall<T> call) {
+        KotlinxCheck.require();
         if (call == null) {
             throw Failures.nullCall("Coroutines.runBlocking");
         }
@@ -81,6 +83,7 @@ public final class Coroutines {
      * @throws IllegalArgumentException if {@code context} or {@code call} is null
      */
     public static <T> CompletableFuture<T> future(CoroutineContext context, SuspendCall<T> call) {
+        KotlinxCheck.require();
         if (context == null) {
             throw Failures.nullArgument("Coroutines.future", "a coroutine context", "Dispatchers.getIO()");
         }

@@ -3,6 +3,7 @@ package dev.herder;
 import dev.herder.bridge.Builders;
 import dev.herder.internal.CoroutineFuture;
 import dev.herder.internal.Failures;
+import dev.herder.internal.KotlinxCheck;
 import dev.herder.internal.Sneaky;
 import dev.herder.internal.TestDispatchers;
 import java.util.Set;
@@ -60,6 +61,7 @@ public final class LoopRunner implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is null or blank
      */
     public static LoopRunner start(String name) {
+        KotlinxCheck.require();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("LoopRunner.start needs a thread name, e.g. LoopRunner.start(\"ui-loop\")");
         }

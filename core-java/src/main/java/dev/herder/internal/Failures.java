@@ -1,5 +1,6 @@
 package dev.herder.internal;
 
+import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.StuckCoroutine;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,13 @@ public final class Failures {
             + Thread.currentThread().getName() + "', but the test runs on thread '" + owner.getName() + "'. "
             + "Only the test thread may drive the test's loop; from other threads, hand work to the test with "
             + "scope.coroutineScope() or a CompletableFuture the test awaits.");
+    }
+
+    public static IllegalStateException kotlinxMissing(LinkageError cause) {
+        return new IllegalStateException("Herder needs kotlinx-coroutines-core and kotlinx-coroutines-test "
+            + KotlinxInternals.OLDEST_SUPPORTED + " to " + KotlinxInternals.NEWEST_TESTED + ".x on the classpath, but "
+            + "could not load them (" + cause + "). Add both, aligned by "
+            + "org.jetbrains.kotlinx:kotlinx-coroutines-bom, to your test dependencies.", cause);
     }
 
     public static IllegalStateException nestedTest() {

@@ -21,6 +21,7 @@ public final class TestRunner {
     }
 
     public static void run(TestOptions options, TestBody body) {
+        KotlinxCheck.require();
         if (options == null) {
             throw Failures.nullArgument("Coroutines.runBlockingTest", "options", "TestOptions.defaults()");
         }

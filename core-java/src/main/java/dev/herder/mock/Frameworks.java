@@ -1,5 +1,7 @@
 package dev.herder.mock;
 
+import dev.herder.internal.KotlinxCheck;
+
 /** Mockito and mockk are optional: each flavour checks its framework is there and says how to add it if not. */
 final class Frameworks {
     private Frameworks() {}
@@ -15,6 +17,7 @@ final class Frameworks {
     }
 
     private static void require(String className, String message) {
+        KotlinxCheck.require();
         try {
             Class.forName(className, false, Frameworks.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

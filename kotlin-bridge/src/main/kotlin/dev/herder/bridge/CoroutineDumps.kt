@@ -15,47 +15,45 @@ public class StuckCoroutine(
 /**
  * Where stuck coroutines are. By default from the job tree itself ([SuspensionPoints]: free, and it finds
  * cancellable suspensions such as `delay` and `await`); with `-Dherder.debugProbes=true`, from kotlinx-coroutines-debug's
- * [DebugProbes], which Herder then installs once per JVM (creation stack traces off): complete, but every coroutine
- * of the JVM pays for it.
+ * `DebugProbes`, which Herder then installs once per JVM (creation stack traces off): complete, but every coroutine
+ * of the JVM pays for it. kotlinx-coroutines-debug is an optional dependency: only that flag needs it.
  */
 public object CoroutineDumps {
-    @Volatile private var tried = false
+    /** The system property that turns DebugProbes on. */
+    public const val PROPERTY: String = "herder.debugProbes"
 
-    /** Installs [DebugProbes] once, if allowed; a JVM that forbids agents keeps working without dumps. */
+    @Volatile private var installed = false
+
+    /**
+     * Installs DebugProbes once if `-Dherder.debugProbes=true` asks for them; a JVM that forbids agents keeps working
+     * without them (and says so).
+     *
+     * @throws IllegalStateException if the flag is set but kotlinx-coroutines-debug is not on the classpath
+     */
     @JvmStatic
     public fun installProbesIfEnabled() {
-        if (tried) return
+        if (installed || !System.getProperty(PROPERTY, "false").equals("true", ignoreCase = true)) return
         synchronized(this) {
-            if (tried) return
-            tried = true
-            if (!System.getProperty("herder.debugProbes", "false").equals("true", ignoreCase = true)) return
-            if (DebugProbes.isInstalled) return
-            try {
-                DebugProbes.enableCreationStackTraces = false
-                DebugProbes.install()
-            } catch (e: Throwable) {
-                System.err.println("[herder] kotlinx-coroutines-debug could not attach (${e}); timeouts will show " +
-                    "only the suspension points Herder finds itself. Pass -XX:+EnableDynamicAgentLoading, or drop " +
-                    "-Dherder.debugProbes=true.")
-            }
+            if (installed) return
+            if (!Probes.available) throw IllegalStateException(
+                "-D$PROPERTY=true needs kotlinx-coroutines-debug on the test classpath, and it is not there. Add " +
+                    "org.jetbrains.kotlinx:kotlinx-coroutines-debug (test scope, the version of your " +
+                    "kotlinx-coroutines), or drop -D$PROPERTY=true: timeouts then show the suspension points Herder " +
+                    "finds itself."
+            )
+            installed = true
+            Probes.install()
         }
     }
 
     /** Whether timeouts can say where coroutines are suspended. */
     @JvmStatic
-    public fun probesInstalled(): Boolean = DebugProbes.isInstalled
+    public fun probesInstalled(): Boolean = Probes.available && Probes.isInstalled()
 
     /** The still-running coroutines whose job is [root] or descends from it, excluding [root] itself. */
     @JvmStatic
     public fun stuckUnder(root: Job): List<StuckCoroutine> {
-        if (DebugProbes.isInstalled) {
-            return DebugProbes.dumpCoroutinesInfo()
-                .filter { info -> info.job?.let { it !== root && descendsFrom(it, root) } ?: false }
-                .map { info ->
-                    val name = info.context[CoroutineName]?.name ?: info.job.toString()
-                    StuckCoroutine(name, info.state.toString(), info.lastObservedStackTrace())
-                }
-        }
+        if (probesInstalled()) return Probes.stuckUnder(root)
         val out = ArrayList<StuckCoroutine>()
         fun walk(job: Job, isRoot: Boolean) {
             val suspended = SuspensionPoints.suspendedIn(job)
@@ -75,6 +73,40 @@ public object CoroutineDumps {
 
     private fun nameOf(job: Job): String =
         (job as? AbstractCoroutine<*>)?.context?.get(CoroutineName)?.name ?: job.toString()
+
+}
+
+/** kotlinx-coroutines-debug's DebugProbes, touched only when that optional jar is on the classpath. */
+private object Probes {
+    val available: Boolean = try {
+        Class.forName("kotlinx.coroutines.debug.DebugProbes", false, Probes::class.java.classLoader)
+        true
+    } catch (e: ClassNotFoundException) {
+        false
+    } catch (e: LinkageError) {
+        false
+    }
+
+    fun isInstalled(): Boolean = DebugProbes.isInstalled
+
+    fun install() {
+        if (DebugProbes.isInstalled) return
+        try {
+            DebugProbes.enableCreationStackTraces = false
+            DebugProbes.install()
+        } catch (e: Throwable) {
+            System.err.println("[herder] kotlinx-coroutines-debug could not attach (${e}); timeouts will show " +
+                "only the suspension points Herder finds itself. Pass -XX:+EnableDynamicAgentLoading, or drop " +
+                "-D${CoroutineDumps.PROPERTY}=true.")
+        }
+    }
+
+    fun stuckUnder(root: Job): List<StuckCoroutine> = DebugProbes.dumpCoroutinesInfo()
+        .filter { info -> info.job?.let { it !== root && descendsFrom(it, root) } ?: false }
+        .map { info ->
+            val name = info.context[CoroutineName]?.name ?: info.job.toString()
+            StuckCoroutine(name, info.state.toString(), info.lastObservedStackTrace())
+        }
 
     private fun descendsFrom(job: Job, root: Job): Boolean {
         var current: Job? = job

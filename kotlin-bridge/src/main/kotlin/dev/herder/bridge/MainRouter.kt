@@ -1,5 +1,3 @@
-@file:Suppress("INVISIBLE_REFERENCE", "INVISIBLE_MEMBER") // kotlinx.coroutines.DefaultDelay: real delays off a test
-
 package dev.herder.bridge
 
 import kotlinx.coroutines.CancellableContinuation
@@ -126,7 +124,7 @@ public object MainRouter : MainCoroutineDispatcher(), Delay {
         return delayOf(route).invokeOnTimeout(timeMillis, block, context)
     }
 
-    private fun delayOf(route: MainRoute): Delay = route.dispatcher as? Delay ?: kotlinx.coroutines.DefaultDelay
+    private fun delayOf(route: MainRoute): Delay = route.dispatcher as? Delay ?: KotlinxInternals.defaultDelay
 
     override fun toString(): String = "Dispatchers.Main (Herder: each test's own Main)"
 

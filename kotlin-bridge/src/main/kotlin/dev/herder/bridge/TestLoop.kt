@@ -1,5 +1,3 @@
-@file:Suppress("INVISIBLE_REFERENCE", "INVISIBLE_MEMBER")
-
 package dev.herder.bridge
 
 import kotlinx.coroutines.Job
@@ -7,8 +5,6 @@ import kotlinx.coroutines.test.TestCoroutineScheduler
 import java.util.concurrent.locks.LockSupport
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.CoroutineContext
-import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
-import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
 
 /**
  * Drives a [TestCoroutineScheduler] from the thread that runs the test body, one task at a time.
@@ -21,8 +17,9 @@ import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
  * spins for a few microseconds and then parks until that work dispatches back into the scheduler or fires the signal.
  *
  * The public kotlinx-coroutines-test API has no "run the next task" (kotlinx.coroutines #3189), so this class uses
- * two members internal to kotlinx-coroutines-test: `tryRunNextTaskUnless` and `receiveDispatchEvent`, the very
- * primitives `runTest` itself is built from. `TestLoopContractTest` pins their behaviour.
+ * two members internal to kotlinx-coroutines-test, `tryRunNextTaskUnless` and `receiveDispatchEvent` — the very
+ * primitives `runTest` itself is built from — through [KotlinxInternals]; `KotlinxInternalsContractTest` pins what
+ * this loop relies on, on every supported kotlinx version.
  */
 public class TestLoop(
     private val scheduler: TestCoroutineScheduler,
@@ -48,7 +45,7 @@ public class TestLoop(
         val stop = { signal.isDone }
         var untilClockCheck = DEADLINE_CHECK_EVERY
         while (!signal.isDone) {
-            if (scheduler.tryRunNextTaskUnless(stop)) {
+            if (KotlinxInternals.tryRunNextTaskUnless(scheduler, stop)) {
                 if (--untilClockCheck == 0) {
                     untilClockCheck = DEADLINE_CHECK_EVERY
                     if (System.nanoTime() - limitNanos > 0) return giveUp(limitNanos)
@@ -68,8 +65,7 @@ public class TestLoop(
     /** Waits for a dispatch from another thread or for [signal]; false if [limitNanos] passed first. */
     private fun awaitForeignEvent(signal: Signal, limitNanos: Long): Boolean {
         val listener = DispatchListener()
-        val immediate = receiveDispatch.startCoroutineUninterceptedOrReturn(scheduler, listener)
-        if (immediate !== COROUTINE_SUSPENDED) return true // a dispatch happened since the last check: go and run it
+        if (KotlinxInternals.listenForDispatch(scheduler, listener)) return true // a dispatch came since the last look
         try {
             return waitForEither(signal, listener, limitNanos)
         } finally {
@@ -103,7 +99,7 @@ public class TestLoop(
         private val job = Job()
         override val context: CoroutineContext get() = job
         override fun resumeWith(result: Result<Unit>) = fire()
-        fun cancel() = job.cancel()
+        fun cancel() = job.cancel(null) // no default arguments: their bridges differ between kotlinx versions
     }
 
     private companion object {
@@ -112,7 +108,5 @@ public class TestLoop(
 
         /** Running tasks never blocks, so an endless virtual-time loop is caught by checking the clock now and then. */
         const val DEADLINE_CHECK_EVERY = 1024
-
-        val receiveDispatch: suspend TestCoroutineScheduler.() -> Unit = { receiveDispatchEvent() }
     }
 }

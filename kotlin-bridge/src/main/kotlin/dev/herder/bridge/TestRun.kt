@@ -1,5 +1,3 @@
-@file:Suppress("INVISIBLE_REFERENCE", "INVISIBLE_MEMBER") // probeCoroutineCreated: lets DebugProbes see awaited calls
-
 package dev.herder.bridge
 
 import kotlinx.coroutines.CompletableJob
@@ -24,7 +22,6 @@ import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.intrinsics.createCoroutineUnintercepted
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
 import kotlin.coroutines.intrinsics.intercepted
-import kotlin.coroutines.jvm.internal.probeCoroutineCreated
 import kotlin.coroutines.resume
 import kotlin.time.Duration.Companion.milliseconds
 
@@ -77,7 +74,7 @@ public class TestRun private constructor(
     public fun await(block: SuspendBlock): Any? {
         val completion = CallCompletion(awaitContext)
         if (callDispatcher == null) {
-            val probed = probeCoroutineCreated(completion)
+            val probed = KotlinxInternals.probeCoroutineCreated(completion)
             val result = try {
                 block.invoke(probed)
             } catch (e: Throwable) {
