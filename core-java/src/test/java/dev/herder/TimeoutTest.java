@@ -47,6 +47,26 @@ class TimeoutTest {
     }
 
     @Test
+    void debugProbesWithoutKotlinxCoroutinesDebugOnTheClasspathFailNamingTheDependencyToAdd() {
+        assertThat(TimeoutTest.class.getClassLoader().getResource("kotlinx/coroutines/debug/DebugProbes.class"))
+            .as("herder-core's tests run without the optional kotlinx-coroutines-debug").isNull();
+        System.setProperty("herder.debugProbes", "true");
+        try {
+            java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+            Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(scope -> ran.set(true)));
+            assertThat(thrown).isExactlyInstanceOf(IllegalStateException.class).hasMessage(
+                "-Dherder.debugProbes=true needs kotlinx-coroutines-debug on the test classpath, and it is not there. "
+                    + "Add org.jetbrains.kotlinx:kotlinx-coroutines-debug (test scope, the version of your "
+                    + "kotlinx-coroutines), or drop -Dherder.debugProbes=true: timeouts then show the suspension "
+                    + "points Herder finds itself.");
+            assertThat(ran).isFalse();
+        } finally {
+            System.clearProperty("herder.debugProbes");
+        }
+        Coroutines.runBlockingTest(scope -> scope.await(delay(10)));   // and without the flag all is well
+    }
+
+    @Test
     void aCoroutineStuckAfterTheBodyReturnedTimesOutToo() {
         CompletableFuture<String> never = new CompletableFuture<>();
         Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {

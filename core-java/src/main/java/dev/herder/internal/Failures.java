@@ -94,7 +94,8 @@ public final class Failures {
             }
             if (!probes && stuck.stream().anyMatch(c -> c.getFrames().isEmpty())) {
                 b.append("\n(Where a coroutine without frames waits, for example in a channel or a flow, is found by "
-                    + "kotlinx-coroutines-debug's probes: run with -Dherder.debugProbes=true.)");
+                    + "kotlinx-coroutines-debug's probes: add org.jetbrains.kotlinx:kotlinx-coroutines-debug to the test "
+                    + "dependencies and run with -Dherder.debugProbes=true.)");
             }
         }
         return b.append("\nIf the test needs longer, raise the limit with TestOptions.withTimeout(...) or ")

@@ -33,3 +33,9 @@ class TickingViewModel {
 
     fun close() = scope.cancel()
 }
+
+/** Waits for a bell that never rings (not a tail call, so that this function has a frame of its own). */
+suspend fun waitForTheBell(bell: kotlinx.coroutines.channels.Channel<String>): String {
+    val rung = bell.receive()
+    return "rang $rung"
+}

@@ -74,7 +74,7 @@ public object KotlinxInternals {
     /**
      * The live continuations suspended in a cancellable suspension (`delay`, `await`, `join`,
      * `suspendCancellableCoroutine`…) with [job] as their parent: each registers a `ChildContinuation` node with the
-     * job so cancellation reaches it. Suspensions that register nothing (channel receives, `Mutex.lock`) are not found.
+     * job so cancellation reaches it. Suspensions that register nothing (a plain `suspendCoroutine`) are not found.
      */
     @JvmStatic
     public fun cancellableSuspensionsOf(job: Job): List<CancellableContinuation<*>> {
@@ -153,9 +153,15 @@ public object KotlinxInternals {
         for (found in listOf(core, test)) {
             if (found != null && found.isOlderThan(OLDEST_SUPPORTED)) return unsupported(found, "is too old")
         }
-        val broken = selfTest() ?: return null
+        val broken = try {
+            selfTest()
+        } catch (e: LinkageError) {
+            "its internals failed when exercised ($e)"
+        } catch (e: RuntimeException) {
+            "its internals failed when exercised ($e)"
+        } ?: return null
         val described = core ?: test ?: KotlinxVersion("kotlinx-coroutines", "of an unknown version")
-        return unsupported(described, "does not have the internal Herder relies on: $broken")
+        return unsupported(described, "does not work as Herder relies on: $broken")
     }
 
     private fun unsupported(found: KotlinxVersion, why: String): String =

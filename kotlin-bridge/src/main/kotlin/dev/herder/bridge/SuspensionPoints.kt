@@ -7,7 +7,7 @@ import kotlinx.coroutines.Job
  * Where coroutines wait, found without kotlinx-coroutines-debug's probes: a coroutine suspended in a cancellable
  * suspension (`delay`, `await`, `join`, `withTimeout`, `suspendCancellableCoroutine`…) registers its continuation
  * with its job so that cancellation can reach it; from that continuation the suspended frames are walked outwards
- * ([KotlinxInternals] does both). Suspensions that do not register (channel receives, flow collection, `Mutex.lock`)
+ * ([KotlinxInternals] does both). Suspensions that register nothing with the job (a plain `suspendCoroutine`, some flow operators)
  * are not found this way; `-Dherder.debugProbes=true` finds them too. A dump is taken while a test is failing, so any
  * surprise here yields no frames, never a second error.
  */

@@ -1,0 +1,212 @@
+package dev.herder.bridge
+
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.InternalCoroutinesApi
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.test.StandardTestDispatcher
+import kotlinx.coroutines.test.TestCoroutineScheduler
+import kotlinx.coroutines.yield
+import org.assertj.core.api.Assertions.assertThat
+import org.junit.jupiter.api.AfterEach
+import org.junit.jupiter.api.Nested
+import org.junit.jupiter.api.Test
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.EmptyCoroutineContext
+
+/**
+ * Pins, on the kotlinx-coroutines this JVM runs (CI runs it on every supported version), exactly the behaviour Herder
+ * relies on from each internal that [KotlinxInternals] wraps. A failure here means a kotlinx release changed an
+ * internal: adapt [KotlinxInternals] (and its self-test) before anything else.
+ */
+@OptIn(InternalCoroutinesApi::class) // Delay, invokeOnCompletion(onCancelling): what Herder itself uses
+class KotlinxInternalsContractTest {
+    private val jobs = ArrayList<Job>()
+
+    @AfterEach
+    fun cancelEverything() {
+        jobs.forEach { it.cancel(null) }
+    }
+
+    private fun job(): Job = Job().also(jobs::add)
+
+    @Test
+    fun theKotlinxOnTheClasspathPassesTheCheck() {
+        assertThat(KotlinxInternals.problem()).isNull()
+        KotlinxInternals.check()
+    }
+
+    @Nested
+    inner class TryRunNextTaskUnless {
+        private val scheduler = TestCoroutineScheduler()
+        private val dispatcher = StandardTestDispatcher(scheduler, "contract")
+        private val log = ArrayList<String>()
+
+        private fun launch(name: String, block: suspend () -> Unit) {
+            CoroutineScope(dispatcher + job()).launch(CoroutineName(name), CoroutineStart.DEFAULT) { block() }
+        }
+
+        private fun runNext() = KotlinxInternals.tryRunNextTaskUnless(scheduler) { false }
+
+        @Test
+        fun returnsFalseAndLeavesTheClockWhenNothingIsQueued() {
+            assertThat(runNext()).isFalse()
+            assertThat(scheduler.currentTime).isZero()
+        }
+
+        @Test
+        fun runsExactlyOneTaskPerCallAndMovesTheClockToItsInstant() {
+            launch("a") {
+                log += "a@${scheduler.currentTime}"
+                delay(10)
+                log += "a@${scheduler.currentTime}"
+            }
+            assertThat(log).isEmpty() // launching only queues the start
+
+            assertThat(runNext()).isTrue()
+            assertThat(log).containsExactly("a@0")
+            assertThat(runNext()).isTrue()
+            assertThat(log).containsExactly("a@0", "a@10")
+            assertThat(scheduler.currentTime).isEqualTo(10)
+            assertThat(runNext()).isFalse()
+        }
+
+        @Test
+        fun runsTasksDueAtOneInstantInTheOrderTheyArrivedAndLaterOnesAfterThem() {
+            launch("late") { delay(5); log += "late" }
+            launch("first") { log += "first" }
+            launch("second") { yield(); log += "second" }
+            launch("third") { log += "third" }
+            while (runNext()) Unit
+            assertThat(log).containsExactly("first", "third", "second", "late")
+        }
+
+        @Test
+        fun runsNothingWhileTheConditionHolds() {
+            launch("a") { log += "a" }
+            assertThat(KotlinxInternals.tryRunNextTaskUnless(scheduler) { true }).isFalse()
+            assertThat(log).isEmpty()
+            assertThat(runNext()).isTrue()
+            assertThat(log).containsExactly("a")
+        }
+    }
+
+    @Nested
+    inner class ListenForDispatch {
+        private val scheduler = TestCoroutineScheduler()
+        private val dispatcher = StandardTestDispatcher(scheduler, "contract")
+
+        private fun dispatchFromAnotherThread() {
+            val thread = Thread { dispatcher.dispatch(EmptyCoroutineContext, Runnable { }) }
+            thread.start()
+            thread.join(10_000)
+            assertThat(thread.isAlive).isFalse()
+        }
+
+        private fun listener(): Pair<Continuation<Unit>, CountDownLatch> {
+            val heard = CountDownLatch(1)
+            return Continuation<Unit>(job()) { heard.countDown() } to heard
+        }
+
+        @Test
+        fun aDispatchSentBeforeListeningIsHeardAtOnce() {
+            dispatchFromAnotherThread()
+            val (listener, heard) = listener()
+            assertThat(KotlinxInternals.listenForDispatch(scheduler, listener)).isTrue()
+            assertThat(heard.count).isEqualTo(1) // answered by the return value, not by resuming the listener
+        }
+
+        @Test
+        fun aWaitingListenerIsResumedByADispatchFromAnotherThread() {
+            val (listener, heard) = listener()
+            assertThat(KotlinxInternals.listenForDispatch(scheduler, listener)).isFalse()
+            dispatchFromAnotherThread()
+            assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue()
+        }
+
+        @Test
+        fun eventsAreConflatedSoOneListenerHearsManyDispatchesOnce() {
+            repeat(3) { dispatchFromAnotherThread() }
+            assertThat(KotlinxInternals.listenForDispatch(scheduler, listener().first)).isTrue()
+            assertThat(KotlinxInternals.listenForDispatch(scheduler, listener().first)).isFalse()
+        }
+
+        @Test
+        fun aCancelledListenerLeavesTheNextDispatchToTheNextListener() {
+            val cancelled = Job()
+            val (_, cancelledHeard) = listener()
+            assertThat(KotlinxInternals.listenForDispatch(scheduler, Continuation<Unit>(cancelled) { cancelledHeard.countDown() })).isFalse()
+            cancelled.cancel(null)
+            dispatchFromAnotherThread()
+            val (next, _) = listener()
+            assertThat(KotlinxInternals.listenForDispatch(scheduler, next)).isTrue()
+        }
+    }
+
+    @Nested
+    inner class CancellableSuspensions {
+        @Test
+        fun findsTheContinuationOfACoroutineSuspendedInAwaitAndWhereItWaits() {
+            val parcel = CompletableDeferred<String>()
+            val parent = job()
+            val child = CoroutineScope(parent + Dispatchers.Unconfined).launch { dev.herder.waitForDelivery(parcel) }
+
+            val found = KotlinxInternals.cancellableSuspensionsOf(child)
+            assertThat(found).hasSize(1)
+            val frames = KotlinxInternals.framesOf(found.single()).map { "${it.className}.${it.methodName}" }
+            assertThat(frames.first()).isEqualTo("dev.herder.WaitingKt.waitForDelivery")
+
+            parcel.complete("box")
+            assertThat(KotlinxInternals.cancellableSuspensionsOf(child)).isEmpty()
+        }
+
+        @Test
+        fun findsItAmongTheOtherNodesOfTheJob() {
+            val scheduler = TestCoroutineScheduler()
+            val child = CoroutineScope(job() + StandardTestDispatcher(scheduler)).launch(start = CoroutineStart.UNDISPATCHED) {
+                dev.herder.napForAnHour()
+            }
+            child.invokeOnCompletion { }
+            child.invokeOnCompletion(onCancelling = true) { }
+
+            val found = KotlinxInternals.cancellableSuspensionsOf(child)
+            assertThat(found).hasSize(1)
+            assertThat(KotlinxInternals.framesOf(found.single()).first().methodName).isEqualTo("napForAnHour")
+        }
+
+        @Test
+        fun findsNothingInAJobWithoutSuspendedCoroutinesOrInAnotherKindOfJob() {
+            val plain = job()
+            assertThat(KotlinxInternals.cancellableSuspensionsOf(plain)).isEmpty()
+            plain.invokeOnCompletion { }
+            assertThat(KotlinxInternals.cancellableSuspensionsOf(plain)).isEmpty()
+            val foreign = object : Job by Job() {}
+            assertThat(KotlinxInternals.cancellableSuspensionsOf(foreign)).isEmpty()
+        }
+    }
+
+    @Test
+    fun defaultDelayRunsATimeoutOnRealTimeOnAnotherThread() {
+        val ran = CountDownLatch(1)
+        val caller = Thread.currentThread()
+        var runner: Thread? = null
+        val started = System.nanoTime()
+        KotlinxInternals.defaultDelay.invokeOnTimeout(20, Runnable { runner = Thread.currentThread(); ran.countDown() }, EmptyCoroutineContext)
+        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue()
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(20)
+        assertThat(runner).isNotSameAs(caller)
+    }
+
+    @Test
+    fun probeCoroutineCreatedHandsBackTheSameContinuationWithoutDebugProbes() {
+        val completion = Continuation<Unit>(EmptyCoroutineContext) { }
+        assertThat(KotlinxInternals.probeCoroutineCreated(completion)).isSameAs(completion)
+    }
+}
