@@ -1,5 +1,9 @@
 package dev.herder;
 
+import dev.herder.bridge.JavaSuspensions;
+import dev.herder.bridge.SuspendBlock;
+import dev.herder.internal.Sneaky;
+import java.util.function.Function;
 import kotlin.coroutines.Continuation;
 
 /**
@@ -19,6 +23,9 @@ import kotlin.coroutines.Continuation;
  * {@code kotlin.coroutines.intrinsics.IntrinsicsKt.getCOROUTINE_SUSPENDED()} and resume the continuation later, from
  * any thread. Herder may invoke a call many times (once per await), so it must not keep state between invocations.
  *
+ * <p>Calls compose ({@link #map}, {@link #then}) and run inside a Java implementation of a suspend function
+ * ({@link #call}); {@link Suspend} makes the usual ones (a value, a failure, a delay, a future to wait for).
+ *
  * @param <T> what the suspend function returns
  */
 @FunctionalInterface
@@ -31,4 +38,68 @@ public interface SuspendCall<T> {
      * @throws Throwable whatever the suspend function throws, checked Kotlin exceptions included
      */
     Object invoke(Continuation<? super T> continuation) throws Throwable;
+
+    /**
+     * This call with its value transformed by {@code transform}, which runs on the caller's dispatcher once the value
+     * is there. A failure of this call passes through unchanged, and {@code transform} does not run.
+     *
+     * <pre>{@code SuspendCall<String> name = c -> repo.find(id, c); name.map(User::name)}</pre>
+     *
+     * @throws IllegalArgumentException if {@code transform} is null
+     */
+    @SuppressWarnings("unchecked")
+    default <R> SuspendCall<R> map(Function<? super T, ? extends R> transform) {
+        if (transform == null) {
+            throw new IllegalArgumentException("SuspendCall.map needs a function of the value, e.g. call.map(User::name)");
+        }
+        SuspendBlock self = this::invoke;
+        Function<Object, R> f = value -> transform.apply((T) value);
+        return c -> JavaSuspensions.map(self, f, c);
+    }
+
+    /**
+     * This call, then the call {@code next} makes of its value; the result is that call's value. A failure of either
+     * passes through unchanged.
+     *
+     * <pre>{@code Suspend.after(Duration.ofSeconds(1), () -> id).then(found -> c -> repo.find(found, c))}</pre>
+     *
+     * @throws IllegalArgumentException if {@code next} is null; if it returns null, the call fails with one
+     */
+    @SuppressWarnings("unchecked")
+    default <R> SuspendCall<R> then(Function<? super T, ? extends SuspendCall<R>> next) {
+        if (next == null) {
+            throw new IllegalArgumentException("SuspendCall.then needs the next call, e.g. "
+                + "call.then(user -> c -> repo.save(user, c))");
+        }
+        SuspendBlock self = this::invoke;
+        Function<Object, SuspendBlock> following = value -> {
+            SuspendCall<R> call = next.apply((T) value);
+            if (call == null) {
+                throw new IllegalArgumentException("The function given to SuspendCall.then returned null for " + value
+                    + ": return a call, e.g. Suspend.value(x)");
+            }
+            return call::invoke;
+        };
+        return c -> JavaSuspensions.then(self, following, c);
+    }
+
+    /**
+     * Runs this call as the body of a Java implementation of a suspend function, handing it that function's
+     * continuation: returns the value, or {@code COROUTINE_SUSPENDED} when the call suspended (the value then goes to
+     * {@code continuation}). A failure is rethrown as it is, checked ones too, so the implementing method needs no
+     * {@code throws} clause.
+     *
+     * <pre>{@code
+     * @Override public Object find(String id, Continuation<? super User> c) {
+     *     return Suspend.after(Duration.ofMillis(200), () -> users.get(id)).call(c);
+     * }
+     * }</pre>
+     */
+    default Object call(Continuation<? super T> continuation) {
+        try {
+            return invoke(continuation);
+        } catch (Throwable t) {
+            throw Sneaky.rethrow(t);
+        }
+    }
 }

@@ -68,4 +68,19 @@ public final class Durations {
         }
         return d;
     }
+
+    /**
+     * The milliseconds a suspension of {@code d} lasts, as kotlinx's {@code delay(Duration)} counts them: a part of a
+     * millisecond counts as a whole one, and a duration too long for a {@code long} of milliseconds is forever.
+     */
+    public static long delayMillis(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            return 0;
+        }
+        try {
+            return d.plusNanos(999_999).toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
 }

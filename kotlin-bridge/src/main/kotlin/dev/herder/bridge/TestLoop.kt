@@ -75,6 +75,7 @@ public class TestLoop(
 
     private fun waitForEither(signal: Signal, listener: DispatchListener, limitNanos: Long): Boolean {
         val spinUntil = System.nanoTime() + SPIN_NANOS
+        stopIfInterrupted()
         while (System.nanoTime() - spinUntil < 0) {
             if (signal.isDone || listener.isDone) return true
             Thread.onSpinWait()
@@ -87,11 +88,23 @@ public class TestLoop(
                 val left = limitNanos - System.nanoTime()
                 if (left <= 0) return false
                 LockSupport.parkNanos(this, left)
+                stopIfInterrupted()
             }
             return true
         } finally {
             signal.waitingThread(null)
         }
+    }
+
+    /**
+     * An interrupted test thread is being stopped (JUnit 4's `Timeout` rule, a runner shutting down): the wait ends
+     * with an [InterruptedException] (the flag cleared, as by every method that throws it) instead of spinning on.
+     */
+    private fun stopIfInterrupted() {
+        if (Thread.interrupted()) throw InterruptedException(
+            "The test thread was interrupted while it waited for the test's coroutines (a Timeout rule or the test " +
+                "runner stopping the test); the test stops here."
+        )
     }
 
     /** Hears the scheduler's next dispatch event; cancelling it withdraws it from the scheduler's channel. */

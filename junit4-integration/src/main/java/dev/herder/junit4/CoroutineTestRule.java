@@ -1,0 +1,112 @@
+package dev.herder.junit4;
+
+import dev.herder.CoroutineTestScope;
+import dev.herder.Coroutines;
+import dev.herder.TestOptions;
+import org.junit.rules.TestRule;
+import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
+
+/**
+ * Runs each JUnit 4 test method, with its {@code @Before} and {@code @After} methods, as one coroutine test: Herder's
+ * answer to the {@code MainDispatcherRule} that Android and mixed codebases copy by hand.
+ *
+ * <pre>{@code
+ * public class HerdTest {
+ *     @Rule public final CoroutineTestRule coroutines = new CoroutineTestRule();
+ *
+ *     @Test public void herds() {
+ *         CoroutineTestScope scope = coroutines.scope();
+ *         boolean moved = scope.await(c -> HerdKt.herd(cat, "forward", c));
+ *         assertTrue(moved);
+ *         assertEquals(1_000, scope.currentTime());   // virtual time
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>While a method runs, exactly as with {@link Coroutines#runBlockingTest}: virtual time; {@code Dispatchers.Main}
+ * is the test's own dispatcher (routed per test, so {@code ParallelComputer} and parallel Maven runs are safe); the
+ * coroutines the test started are waited for at its end; a failure of any of them fails the test with the very
+ * exception thrown; a test past its wall-clock timeout fails with a {@code CoroutineTestTimeoutError} naming each
+ * stuck coroutine and where it waits. The test method runs on the thread JUnit runs it on (a {@code Timeout} rule's
+ * thread, when one wraps this rule); if that thread is interrupted during a wait, the test stops there.
+ *
+ * <p>Use it as a {@code @Rule} (one per test instance), not a {@code @ClassRule}. Combine it with other rules as usual;
+ * to fix the order, use {@code RuleChain} — for example {@code Timeout} outside it, {@code ExpectedException} either
+ * side.
+ */
+public final class CoroutineTestRule implements TestRule {
+    private final TestOptions options;
+    private volatile CoroutineTestScope scope;
+
+    /**
+     * A rule with the {@linkplain TestOptions#defaults() default options} and the never-awaited check on (a future the
+     * test started and never looked at fails it), as {@code @CoroutineTest} does.
+     */
+    public CoroutineTestRule() {
+        this(TestOptions.defaults().withNeverAwaitedCheck(true));
+    }
+
+    /**
+     * A rule running each test with {@code options} (dispatcher, timeout, never-awaited check); the test's name in
+     * messages is its JUnit display name.
+     *
+     * @throws IllegalArgumentException if {@code options} is null
+     */
+    public CoroutineTestRule(TestOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("CoroutineTestRule needs options, e.g. "
+                + "new CoroutineTestRule(TestOptions.defaults().withTimeout(Duration.ofSeconds(5)))");
+        }
+        this.options = options;
+    }
+
+    /**
+     * The scope of the test that is running: await suspend calls, start coroutines, move virtual time.
+     *
+     * @throws IllegalStateException outside a running test method (and its {@code @Before}/{@code @After} methods)
+     */
+    public CoroutineTestScope scope() {
+        CoroutineTestScope current = scope;
+        if (current == null) {
+            throw new IllegalStateException("CoroutineTestRule.scope() was called outside a running test. It works "
+                + "only while a test method of the class declaring the rule runs, including its @Before and @After "
+                + "methods: not in a constructor, a field initializer, @BeforeClass or @AfterClass. Declare the rule "
+                + "as a public @Rule field (not a @ClassRule) and call scope() inside the test.");
+        }
+        return current;
+    }
+
+    /** The options each test runs with. */
+    public TestOptions options() {
+        return options;
+    }
+
+    @Override
+    public Statement apply(Statement base, Description description) {
+        if (description.isSuite()) {
+            throw new IllegalStateException("CoroutineTestRule on " + description.getDisplayName() + " is used as a "
+                + "@ClassRule; it runs one coroutine test per test method, so declare it as a @Rule: "
+                + "@Rule public final CoroutineTestRule coroutines = new CoroutineTestRule();");
+        }
+        TestOptions named = options.withName(description.getDisplayName());
+        return new Statement() {
+            @Override
+            public void evaluate() {
+                Coroutines.runBlockingTest(named, running -> {
+                    scope = running;
+                    try {
+                        base.evaluate();
+                    } finally {
+                        scope = null;
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "CoroutineTestRule[" + options + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.herder.junit4;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.herder.CoroutineTestTimeoutError;
+import dev.herder.TestOptions;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kotlin.coroutines.EmptyCoroutineContext;
+import kotlinx.coroutines.Dispatchers;
+import org.junit.experimental.ParallelComputer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.runner.JUnitCore;
+import org.junit.runner.Request;
+import org.junit.runner.Result;
+import org.junit.runner.notification.Failure;
+import org.junit.runners.model.TestTimedOutException;
+
+/** The rule run by JUnit 4's own runner, JUnitCore, on the *TestCase fixtures. */
+@Isolated("reads the global Dispatchers.Main after parallel runs")
+class CoroutineTestRuleTests {
+    @Test
+    void beforeTheTestAndAfterShareOneCoroutineTestOnVirtualTime() {
+        Result result = JUnitCore.runClasses(VirtualTimeTestCase.class);
+        assertThat(result.getFailures()).isEmpty();
+        assertThat(result.getRunCount()).isEqualTo(1);
+        assertThat(VirtualTimeTestCase.AFTER_SAW_THE_CLOCK).isTrue();
+    }
+
+    @Test
+    void mainIsRoutedPerTestUnderParallelComputer() {
+        for (int round = 0; round < 3; round++) {
+            Result result = new JUnitCore().run(Request.classes(new ParallelComputer(true, true),
+                ViewModelOnMainTestCase.class, ViewModelOnMainTestCase.class, ViewModelOnMainTestCase.class));
+            assertThat(result.getFailures()).isEmpty();
+            assertThat(result.getRunCount()).isEqualTo(75);
+        }
+        assertThat(catchThrowable(() -> Dispatchers.getMain().isDispatchNeeded(EmptyCoroutineContext.INSTANCE)))
+            .as("Dispatchers.Main is back as it was: no Main module in this project")
+            .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void failuresAreTheCoroutineTestsOwn() {
+        Map<String, Throwable> failures = failuresByMethod(JUnitCore.runClasses(MisuseTestCase.class));
+
+        assertThat(failures.get("failsWithItsOwnException")).isSameAs(MisuseTestCase.OFFLINE);
+        assertThat(failures.get("neverAwaited")).isInstanceOf(AssertionError.class)
+            .hasMessageContaining("was never awaited");
+        assertThat(failures.get("stuck")).isInstanceOf(CoroutineTestTimeoutError.class)
+            .hasMessageStartingWith("Coroutine test stuck(dev.herder.junit4.MisuseTestCase) timed out after 300 ms of "
+                + "wall-clock time")
+            .hasMessageContaining("\"await\" SUSPENDED");
+    }
+
+    @Test
+    void worksInsideJUnitsTimeoutRuleAndAroundExpectedException() throws InterruptedException {
+        Map<String, Throwable> failures = failuresByMethod(JUnitCore.runClasses(OtherRulesTestCase.class));
+
+        assertThat(failures).containsOnlyKeys("aTestStoppedByTheTimeoutRuleEndsItsCoroutineTest");
+        assertThat(failures.get("aTestStoppedByTheTimeoutRuleEndsItsCoroutineTest"))
+            .isInstanceOf(TestTimedOutException.class);
+        Thread stopped = OtherRulesTestCase.stoppedTestThread;
+        stopped.join(10_000);
+        assertThat(stopped.isAlive()).as("the interrupted test thread ended its coroutine test").isFalse();
+    }
+
+    @Test
+    void aClassRuleIsRefusedWithTheFix() {
+        Result result = JUnitCore.runClasses(ClassRuleTestCase.class);
+        assertThat(result.getFailures()).singleElement().extracting(Failure::getException)
+            .isInstanceOf(IllegalStateException.class).extracting(Throwable::getMessage).isEqualTo(
+                "CoroutineTestRule on dev.herder.junit4.ClassRuleTestCase is used as a @ClassRule; it runs one "
+                    + "coroutine test per test method, so declare it as a @Rule: "
+                    + "@Rule public final CoroutineTestRule coroutines = new CoroutineTestRule();");
+    }
+
+    @Test
+    void scopeOutsideARunningTestSaysWhereItMayBeUsed() {
+        CoroutineTestRule rule = new CoroutineTestRule();
+        assertThat(catchThrowable(rule::scope)).isInstanceOf(IllegalStateException.class).hasMessage(
+            "CoroutineTestRule.scope() was called outside a running test. It works only while a test method of the "
+                + "class declaring the rule runs, including its @Before and @After methods: not in a constructor, a "
+                + "field initializer, @BeforeClass or @AfterClass. Declare the rule as a public @Rule field (not a "
+                + "@ClassRule) and call scope() inside the test.");
+        assertThat(catchThrowable(() -> new CoroutineTestRule(null))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theDefaultRuleChecksForNeverAwaitedFuturesAsCoroutineTestDoes() {
+        assertThat(new CoroutineTestRule().options().neverAwaitedCheck()).isTrue();
+        assertThat(new CoroutineTestRule(TestOptions.defaults()).options().neverAwaitedCheck()).isFalse();
+    }
+
+    private static Map<String, Throwable> failuresByMethod(Result result) {
+        return result.getFailures().stream().collect(Collectors.toMap(
+            f -> f.getDescription().getMethodName(), Failure::getException, (a, b) -> a));
+    }
+}

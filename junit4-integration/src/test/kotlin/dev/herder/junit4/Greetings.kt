@@ -1,0 +1,26 @@
+package dev.herder.junit4
+
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.launch
+
+/** An Android-style view model: its own scope on Dispatchers.Main, a load that takes a second. */
+class GreetingViewModel(private val name: String) {
+    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Main)
+    private val _greeting = MutableStateFlow("…")
+    val greeting: StateFlow<String> = _greeting
+
+    fun load() {
+        scope.launch {
+            delay(1_000)
+            _greeting.value = "Hello, $name"
+        }
+    }
+
+    fun clear() = scope.cancel()
+}
