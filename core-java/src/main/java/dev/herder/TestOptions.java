@@ -20,6 +20,13 @@ public final class TestOptions {
     /** The system property that sets the default timeout, e.g. {@code -Dherder.test.timeout="5 s"} or {@code PT5S}. */
     public static final String TIMEOUT_PROPERTY = "herder.test.timeout";
 
+    /**
+     * The system property that turns {@linkplain #withVirtualDispatchers(boolean) virtual dispatchers} on for every
+     * test that does not choose otherwise: {@code -Dherder.virtualDispatchers=true}. A test on a real
+     * {@link DispatcherKind} keeps its real dispatchers.
+     */
+    public static final String VIRTUAL_DISPATCHERS_PROPERTY = "herder.virtualDispatchers";
+
     /** The timeout when neither {@link #withTimeout(Duration)} nor {@value #TIMEOUT_PROPERTY} says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -28,14 +35,24 @@ public final class TestOptions {
     private final Duration timeout;
     private final boolean neverAwaitedCheck;
     private final String name;
+    /** True or false when chosen for this test; null: the suite's default ({@value #VIRTUAL_DISPATCHERS_PROPERTY}). */
+    private final Boolean virtualDispatchers;
 
     private TestOptions(DispatcherKind kind, CoroutineDispatcher customDispatcher, Duration timeout,
-                        boolean neverAwaitedCheck, String name) {
+                        boolean neverAwaitedCheck, String name, Boolean virtualDispatchers) {
+        if (Boolean.TRUE.equals(virtualDispatchers) && (customDispatcher != null || (kind != null && !kind.usesVirtualTime()))) {
+            throw new IllegalArgumentException("Virtual dispatchers run the test's Dispatchers.IO and Dispatchers.Default "
+                + "work on the test's virtual clock, and the test itself on " + (kind != null ? "DispatcherKind." + kind
+                : "the dispatcher " + customDispatcher) + " runs on real time: the two cannot be combined. Drop "
+                + "withVirtualDispatchers(true) to run on the real dispatcher, or drop withDispatcher(...) to run on "
+                + "virtual time.");
+        }
         this.kind = kind;
         this.customDispatcher = customDispatcher;
         this.timeout = timeout;
         this.neverAwaitedCheck = neverAwaitedCheck;
         this.name = name;
+        this.virtualDispatchers = virtualDispatchers;
     }
 
     /**
@@ -47,7 +64,7 @@ public final class TestOptions {
     public static TestOptions defaults() {
         String property = System.getProperty(TIMEOUT_PROPERTY);
         Duration timeout = property == null ? DEFAULT_TIMEOUT : Durations.parse(property, "-D" + TIMEOUT_PROPERTY);
-        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, "coroutine test");
+        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, "coroutine test", null);
     }
 
     /**
@@ -59,7 +76,7 @@ public final class TestOptions {
         if (kind == null) {
             throw new IllegalArgumentException("dispatcher kind must not be null: pass one of " + java.util.Arrays.toString(DispatcherKind.values()));
         }
-        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name);
+        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name, virtualDispatchers);
     }
 
     /**
@@ -71,7 +88,7 @@ public final class TestOptions {
         if (dispatcher == null) {
             throw new IllegalArgumentException("dispatcher must not be null: pass a CoroutineDispatcher or use withDispatcher(DispatcherKind)");
         }
-        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name);
+        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
     }
 
     /**
@@ -81,7 +98,7 @@ public final class TestOptions {
      */
     public TestOptions withTimeout(Duration timeout) {
         Durations.requirePositive(timeout, "timeout");
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
     }
 
     /**
@@ -90,7 +107,7 @@ public final class TestOptions {
      * awaited". Off by default here; the JUnit integration turns it on. Starting futures then costs a stack walk.
      */
     public TestOptions withNeverAwaitedCheck(boolean enabled) {
-        return new TestOptions(kind, customDispatcher, timeout, enabled, name);
+        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers);
     }
 
     /**
@@ -102,7 +119,43 @@ public final class TestOptions {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a test name must not be blank, e.g. withName(\"herdsTheCat()\")");
         }
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
+    }
+
+    /**
+     * With {@code true}, the test's work on {@code Dispatchers.IO}, {@code Dispatchers.Default} and their
+     * {@code limitedParallelism(n)} views — coroutines started by the test body, by the code it calls, by mocks — runs
+     * on the test's scheduler instead: on virtual time, on the test thread, in the test's deterministic order. So
+     * {@code withContext(Dispatchers.IO) { delay(1_000) }} moves {@link CoroutineTestScope#currentTime()} by 1,000
+     * and takes no wall-clock time. Code outside the test and other tests running in parallel keep the real
+     * dispatchers, and nothing stays changed after the test.
+     *
+     * <p>With it on, a test whose coroutines all wait, with nothing due on the virtual clock and nothing coming from
+     * another thread for one second of wall-clock time, fails at once as deadlocked (a
+     * {@link CoroutineTestTimeoutError} naming each waiting coroutine), not at its timeout.
+     *
+     * <p>The first use installs Herder's hooks into kotlinx's {@code Dispatchers.IO}/{@code Default} (a Java agent
+     * attached at run time through ByteBuddy; no command-line flag is needed, and on JDK 21+ the JVM prints a warning
+     * unless it runs with {@code -XX:+EnableDynamicAgentLoading}). A blocking call in such code blocks the test thread.
+     *
+     * @throws IllegalArgumentException with {@code true}, if the test runs on a real {@link DispatcherKind} or a
+     *     dispatcher of yours: they run on real time
+     */
+    public TestOptions withVirtualDispatchers(boolean enabled) {
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, enabled);
+    }
+
+    /**
+     * Whether the test's {@code Dispatchers.IO}/{@code Default} work runs on virtual time: as chosen by
+     * {@link #withVirtualDispatchers(boolean)}, else the {@value #VIRTUAL_DISPATCHERS_PROPERTY} system property — which
+     * a test on a real dispatcher ignores.
+     */
+    public boolean virtualDispatchers() {
+        if (virtualDispatchers != null) {
+            return virtualDispatchers;
+        }
+        boolean onTestDispatcher = customDispatcher == null && kind != null && kind.usesVirtualTime();
+        return onTestDispatcher && Boolean.parseBoolean(System.getProperty(VIRTUAL_DISPATCHERS_PROPERTY, "false"));
     }
 
     /** Whether never-awaited futures fail the test ({@link #withNeverAwaitedCheck(boolean)}). */
@@ -134,17 +187,18 @@ public final class TestOptions {
     public boolean equals(Object o) {
         return o instanceof TestOptions other && kind == other.kind
             && Objects.equals(customDispatcher, other.customDispatcher) && timeout.equals(other.timeout)
-            && neverAwaitedCheck == other.neverAwaitedCheck && name.equals(other.name);
+            && neverAwaitedCheck == other.neverAwaitedCheck && name.equals(other.name)
+            && Objects.equals(virtualDispatchers, other.virtualDispatchers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name);
+        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
     }
 
     @Override
     public String toString() {
         return "TestOptions[" + name + ", dispatcher=" + (kind != null ? kind : customDispatcher) + ", timeout=" + timeout
-            + (neverAwaitedCheck ? ", never-awaited check" : "") + "]";
+            + (neverAwaitedCheck ? ", never-awaited check" : "") + (virtualDispatchers() ? ", virtual dispatchers" : "") + "]";
     }
 }

@@ -71,6 +71,38 @@ public final class Failures {
             + "LoopRunner.start(name).");
     }
 
+    /** The deadlock verdict of a test with virtual dispatchers: who waits where, and what to do. */
+    public static String deadlock(String test, long virtualMillis, List<StuckCoroutine> stuck, boolean probes) {
+        StringBuilder b = new StringBuilder()
+            .append("coroutine test".equals(test) ? "Coroutine test" : "Coroutine test " + test)
+            .append(" is deadlocked: every coroutine of the test is waiting, nothing is due on the virtual clock ")
+            .append("(virtual time ").append(virtualMillis).append(" ms), and nothing came from another thread for ")
+            .append("1 s of wall-clock time.");
+        appendStuck(b, stuck, probes);
+        return b.append("\nWith virtual dispatchers all of the test's work runs on its scheduler, so nothing else can "
+            + "wake these coroutines: complete what they wait for (a Gate, a CompletableDeferred, a channel), or if "
+            + "they wait for a real thread or real I/O, run the test without withVirtualDispatchers(true).").toString();
+    }
+
+    private static void appendStuck(StringBuilder b, List<StuckCoroutine> stuck, boolean probes) {
+        b.append("\nCoroutines still running (").append(stuck.size()).append("):");
+        for (StuckCoroutine c : stuck) {
+            b.append("\n  - \"").append(c.getName()).append("\" ").append(c.getState());
+            List<StackTraceElement> frames = c.getFrames();
+            for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.size()); i++) {
+                b.append("\n        at ").append(frames.get(i));
+            }
+            if (frames.size() > FRAMES_SHOWN) {
+                b.append("\n        ... ").append(frames.size() - FRAMES_SHOWN).append(" more");
+            }
+        }
+        if (!probes && stuck.stream().anyMatch(c -> c.getFrames().isEmpty())) {
+            b.append("\n(Where a coroutine without frames waits, for example in a channel or a flow, is found by "
+                + "kotlinx-coroutines-debug's probes: add org.jetbrains.kotlinx:kotlinx-coroutines-debug to the test "
+                + "dependencies and run with -Dherder.debugProbes=true.)");
+        }
+    }
+
     /** The timeout message: how long, which clock, which coroutines are still running and where, what to do. */
     public static String timeout(String test, Duration timeout, long virtualMillis, List<StuckCoroutine> stuck,
                                  boolean probes) {
@@ -81,22 +113,7 @@ public final class Failures {
         if (stuck.isEmpty()) {
             b.append("\nNo coroutine of the test is still running: the test body itself was busy or blocked.");
         } else {
-            b.append("\nCoroutines still running (").append(stuck.size()).append("):");
-            for (StuckCoroutine c : stuck) {
-                b.append("\n  - \"").append(c.getName()).append("\" ").append(c.getState());
-                List<StackTraceElement> frames = c.getFrames();
-                for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.size()); i++) {
-                    b.append("\n        at ").append(frames.get(i));
-                }
-                if (frames.size() > FRAMES_SHOWN) {
-                    b.append("\n        ... ").append(frames.size() - FRAMES_SHOWN).append(" more");
-                }
-            }
-            if (!probes && stuck.stream().anyMatch(c -> c.getFrames().isEmpty())) {
-                b.append("\n(Where a coroutine without frames waits, for example in a channel or a flow, is found by "
-                    + "kotlinx-coroutines-debug's probes: add org.jetbrains.kotlinx:kotlinx-coroutines-debug to the test "
-                    + "dependencies and run with -Dherder.debugProbes=true.)");
-            }
+            appendStuck(b, stuck, probes);
         }
         return b.append("\nIf the test needs longer, raise the limit with TestOptions.withTimeout(...) or ")
             .append("-Dherder.test.timeout=\"2 m\"; if a coroutine waits for something that never comes, ")

@@ -44,9 +44,23 @@ public final class TestRunner {
                     stop(run, options, watchdogMessage);
                 }
             })) {
-                leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher, timeoutMillis,
-                    run -> new CoroutineTestTimeoutError(timeoutMessage(options, run)),
-                    run -> runBody(run, body, options, runs));
+                boolean virtual = options.virtualDispatchers();
+                if (virtual) {
+                    VirtualDispatchers.install();
+                    VirtualDispatchers.testStarted();
+                }
+                try {
+                    leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher,
+                        timeoutMillis, virtual,
+                        run -> new CoroutineTestTimeoutError(timeoutMessage(options, run)),
+                        run -> new CoroutineTestTimeoutError(Failures.deadlock(options.name(),
+                            run.getScheduler().getCurrentTime(), run.stuckCoroutines(), CoroutineDumps.probesInstalled())),
+                        run -> runBody(run, body, options, runs));
+                } finally {
+                    if (virtual) {
+                        VirtualDispatchers.testEnded();
+                    }
+                }
             } catch (Throwable t) {
                 if (watchdogMessage.get() != null) {
                     // the watchdog's dump was taken before it cancelled the test; what followed is its echo

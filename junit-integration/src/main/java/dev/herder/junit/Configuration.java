@@ -18,7 +18,11 @@ final class Configuration {
     /** Configuration parameter (e.g. in {@code junit-platform.properties}) with the default test timeout. */
     static final String DEFAULT_TIMEOUT_KEY = "herder.timeout.default";
 
+    /** Configuration parameter (or system property) turning virtual dispatchers on for the whole suite. */
+    static final String VIRTUAL_DISPATCHERS_KEY = TestOptions.VIRTUAL_DISPATCHERS_PROPERTY;
+
     private final Duration defaultTimeout;
+    private final boolean virtualDispatchers;
 
     private Configuration(ExtensionContext root) {
         Optional<String> configured = root.getConfigurationParameter(DEFAULT_TIMEOUT_KEY);
@@ -28,6 +32,8 @@ final class Configuration {
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("Configuration error: " + e.getMessage(), e);
         }
+        this.virtualDispatchers = root.getConfigurationParameter(VIRTUAL_DISPATCHERS_KEY).map(Boolean::parseBoolean)
+            .orElse(false);
     }
 
     static Configuration of(ExtensionContext context) {
@@ -47,7 +53,9 @@ final class Configuration {
         Optional<CoroutineTest> coroutineTest = AnnotationSupport.findAnnotation(method, CoroutineTest.class);
         Optional<DispatcherTest> dispatcherTest = AnnotationSupport.findAnnotation(method, DispatcherTest.class);
         String annotation = null;
+        boolean virtual = false;
         if (coroutineTest.isPresent()) {
+            virtual = coroutineTest.get().virtualDispatchers();
             annotation = "@CoroutineTest";
             timeout = coroutineTest.get().timeout();
             neverAwaitedCheck = coroutineTest.get().failOnNeverAwaited();
@@ -62,6 +70,17 @@ final class Configuration {
         }
         if (dispatcher != null) {
             options = options.withDispatcher(dispatcher);
+        }
+        boolean onVirtualTime = dispatcher == null || dispatcher.usesVirtualTime();
+        if (virtual || (virtualDispatchers && onVirtualTime)) {
+            try {
+                options = options.withVirtualDispatchers(true);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(String.format("Configuration error: %s on method [%s] must "
+                    + "not combine virtualDispatchers = true with dispatcher = %s: virtual dispatchers run on the "
+                    + "test's virtual clock, %s on real time. Drop one of the two.", annotation,
+                    method.toGenericString(), dispatcher, dispatcher), e);
+            }
         }
         return options.withNeverAwaitedCheck(neverAwaitedCheck).withName(context.getDisplayName());
     }

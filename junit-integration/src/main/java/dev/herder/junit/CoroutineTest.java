@@ -43,4 +43,13 @@ public @interface CoroutineTest {
 
     /** Whether a {@code scope.future(...)} the test never looked at fails the test. */
     boolean failOnNeverAwaited() default true;
+
+    /**
+     * Whether the test's work on {@code Dispatchers.IO}, {@code Dispatchers.Default} and their
+     * {@code limitedParallelism} views runs on the test's virtual clock and thread (see
+     * {@link dev.herder.TestOptions#withVirtualDispatchers(boolean)}). The configuration parameter or system property
+     * {@code herder.virtualDispatchers=true} turns it on for every test on a test dispatcher. Cannot be combined with a
+     * real {@link #dispatcher()}.
+     */
+    boolean virtualDispatchers() default false;
 }

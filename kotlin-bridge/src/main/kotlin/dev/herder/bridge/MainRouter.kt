@@ -12,15 +12,24 @@ import java.util.concurrent.ConcurrentHashMap
 import kotlin.coroutines.AbstractCoroutineContextElement
 import kotlin.coroutines.CoroutineContext
 
-/** Tells [MainRouter] which test a coroutine belongs to: it is in the context of every coroutine of a Herder test. */
+/**
+ * Tells [MainRouter] — and, with virtual dispatchers, Herder's `Dispatchers.IO`/`Default` hooks — which test a
+ * coroutine belongs to: it is in the context of every coroutine of a Herder test.
+ */
 public class MainRoute(
     /** What `Dispatchers.Main` means for this test: its test dispatcher, or the real one it runs on. */
     public val dispatcher: CoroutineDispatcher,
     private val testName: String,
+    /**
+     * Where this test's work on `Dispatchers.IO`/`Default` goes while the test runs: a dispatcher on the test's
+     * scheduler (virtual dispatchers), or null for the real ones.
+     */
+    public val virtualDispatcher: CoroutineDispatcher? = null,
 ) : AbstractCoroutineContextElement(Key) {
     public companion object Key : CoroutineContext.Key<MainRoute>
 
     @Volatile private var closed = false
+    @Volatile private var ended = false
     private val leaks = java.util.concurrent.ConcurrentLinkedQueue<List<StackTraceElement>>()
 
     /** Called once the test's own coroutines are done: Main timers asked for after this are leaks. */
@@ -29,6 +38,14 @@ public class MainRoute(
     }
 
     internal val isClosed: Boolean get() = closed
+
+    /** Called when the test is over, timed out or not: from then on its work goes to the real dispatchers again. */
+    public fun end() {
+        ended = true
+    }
+
+    /** Whether the test still runs, so its virtual dispatcher is still driven. */
+    public val isRunning: Boolean get() = !ended
 
     internal fun leaked(frames: List<StackTraceElement>) {
         leaks.add(frames)
@@ -83,6 +100,10 @@ public object MainRouter : MainCoroutineDispatcher(), Delay {
             onThread.set(previous)
         }
     }
+
+    /** The test whose thread (the test thread, or a task this router dispatched) this is, or null. */
+    @JvmStatic
+    public fun threadRoute(): MainRoute? = onThread.get()
 
     private fun routeFor(context: CoroutineContext): MainRoute =
         context[MainRoute] ?: onThread.get() ?: routes.singleOrNull() ?: throw IllegalStateException(

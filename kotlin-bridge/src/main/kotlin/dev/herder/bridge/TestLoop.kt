@@ -25,6 +25,11 @@ public class TestLoop(
     private val scheduler: TestCoroutineScheduler,
     private val deadlineNanos: Long,
     private val onTimeout: () -> Throwable,
+    /**
+     * With virtual dispatchers, all of the test's work is on its scheduler: when nothing is due and nothing comes
+     * from another thread for [QUIET_NANOS], the test is deadlocked, and this makes the failure. Null: no verdict.
+     */
+    private val onDeadlock: (() -> Throwable)? = null,
 ) {
     /**
      * Runs scheduler tasks, advancing virtual time, until [signal] fires; returns right after the task that fired it.
@@ -51,7 +56,15 @@ public class TestLoop(
                     if (System.nanoTime() - limitNanos > 0) return giveUp(limitNanos)
                 }
             } else if (!signal.isDone) {
-                if (!awaitForeignEvent(signal, limitNanos)) return giveUp(limitNanos)
+                // the deadlock verdict is for the test's own waits; a wait with a shorter limit (a flow probe's) says
+                // what it waited for itself
+                val verdict = if (limitNanos == deadlineNanos) onDeadlock else null
+                val quietUntil = if (verdict == null) limitNanos else System.nanoTime() + QUIET_NANOS
+                val waitLimit = if (quietUntil - limitNanos < 0) quietUntil else limitNanos
+                if (!awaitForeignEvent(signal, waitLimit)) {
+                    if (verdict != null && waitLimit != limitNanos) throw verdict()
+                    return giveUp(limitNanos)
+                }
             }
         }
         return true
@@ -118,6 +131,9 @@ public class TestLoop(
     private companion object {
         /** How long a waiting test thread spins before it parks: a bounded cost, never a busy core. */
         const val SPIN_NANOS = 20_000L
+
+        /** With virtual dispatchers, this long without a task or a word from another thread is a deadlock. */
+        const val QUIET_NANOS = 1_000_000_000L
 
         /** Running tasks never blocks, so an endless virtual-time loop is caught by checking the clock now and then. */
         const val DEADLINE_CHECK_EVERY = 1024

@@ -41,6 +41,7 @@ public class TestRun private constructor(
     private val route: MainRoute,
     deadlineNanos: Long,
     onTimeout: (TestRun) -> Throwable,
+    onDeadlock: ((TestRun) -> Throwable)?,
 ) {
     public val scheduler: TestCoroutineScheduler = testScope.testScheduler
     public val testJob: Job = testScope.coroutineContext[Job]!!
@@ -49,7 +50,8 @@ public class TestRun private constructor(
     private val userContext: CoroutineContext = withCallDispatcher(testScope.coroutineContext + userJob)
     private val awaitContext: CoroutineContext = userContext + CoroutineName("await")
     private val futureContext: CoroutineContext = userContext + futureJob
-    public val loop: TestLoop = TestLoop(scheduler, deadlineNanos) { onTimeout(this) }
+    public val loop: TestLoop = TestLoop(scheduler, deadlineNanos, { onTimeout(this) },
+        onDeadlock?.let { verdict -> { verdict(this) } })
 
     /** The dispatcher code under test should use: the chosen real dispatcher, or the test dispatcher. */
     public val dispatcher: CoroutineDispatcher =
@@ -167,7 +169,10 @@ public class TestRun private constructor(
         private const val RUN_TEST_GRACE_MILLIS = 10_000L
 
         /**
-         * Runs [body] as the body of `runTest` on the calling thread; meanwhile `Dispatchers.Main` is the test's
+         * Runs [body] as the body of `runTest` on the calling thread; with [virtualDispatchers], the test's work on
+         * `Dispatchers.IO`/`Default` runs on the test's scheduler (see [MainRoute.virtualDispatcher]), and a test
+         * whose coroutines all wait with nothing due and nothing coming from another thread for a second fails with
+         * what [onDeadlock] makes; meanwhile `Dispatchers.Main` is the test's
          * dispatcher (through [MainRouter], so concurrent tests each see their own). Throws the first failure of the
          * test unchanged. Returns where coroutines of scopes the test never closed were still waiting on Main's clock
          * after the test (see [MainRouter.scheduleResumeAfterDelay]); empty when none were.
@@ -178,7 +183,9 @@ public class TestRun private constructor(
             unconfined: Boolean,
             callDispatcher: CoroutineDispatcher?,
             timeoutMillis: Long,
+            virtualDispatchers: Boolean,
             onTimeout: (TestRun) -> Throwable,
+            onDeadlock: (TestRun) -> Throwable,
             body: Consumer<TestRun>,
         ): List<List<StackTraceElement>> {
             val deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000
@@ -186,15 +193,18 @@ public class TestRun private constructor(
             val testDispatcher: TestDispatcher =
                 if (unconfined) UnconfinedTestDispatcher(scheduler, "herder-test")
                 else StandardTestDispatcher(scheduler, "herder-test")
-            val route = MainRoute(callDispatcher ?: testDispatcher, testName)
+            val virtual = if (virtualDispatchers) StandardTestDispatcher(scheduler, "herder-virtual-io-default") else null
+            val route = MainRoute(callDispatcher ?: testDispatcher, testName, virtual)
             MainRouter.enter(route)
             try {
                 MainRouter.onThread(route) {
                     TestScope(testDispatcher + route).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
-                        body.accept(TestRun(this, callDispatcher, route, deadlineNanos, onTimeout))
+                        body.accept(TestRun(this, callDispatcher, route, deadlineNanos, onTimeout,
+                            if (virtualDispatchers) onDeadlock else null))
                     }
                 }
             } finally {
+                route.end()
                 MainRouter.leave(route)
             }
             return route.leakedFrames()

@@ -1,0 +1,287 @@
+package dev.herder.internal;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.MainRoute;
+import dev.herder.bridge.MainRouter;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import kotlin.Unit;
+import kotlin.coroutines.CoroutineContext;
+import kotlinx.coroutines.CancellableContinuation;
+import kotlinx.coroutines.CoroutineDispatcher;
+import kotlinx.coroutines.Delay;
+import kotlinx.coroutines.DisposableHandle;
+import kotlinx.coroutines.Dispatchers;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Virtual dispatchers: while a test with {@code withVirtualDispatchers(true)} runs, its work on
+ * {@code Dispatchers.IO}, {@code Dispatchers.Default} and their {@code limitedParallelism} views, and the delays that
+ * work asks kotlinx's default executor for, go to the test's own scheduler.
+ *
+ * <p>kotlinx has no switch for that (kotlinx.coroutines #982), so the first test that asks installs hooks into five
+ * kotlinx classes with ByteBuddy (a Java agent attached at run time): at the start of each dispatch, the hook looks for
+ * the test the work belongs to — the {@link MainRoute} in the coroutine's context, else the test whose thread this is
+ * — and, if that test runs with virtual dispatchers, dispatches there instead. Everything else (code outside tests,
+ * tests without the option, a test that has ended) goes on as before, after one volatile read while no virtual test
+ * runs. Before the first use nothing is installed and nothing costs anything.
+ */
+public final class VirtualDispatchers {
+    /** The kotlinx classes hooked, each of which must be found and transformed. */
+    private static final List<String> HOOKED = List.of(
+        "kotlinx.coroutines.scheduling.DefaultIoScheduler",        // Dispatchers.IO
+        "kotlinx.coroutines.scheduling.SchedulerCoroutineDispatcher", // Dispatchers.Default
+        "kotlinx.coroutines.internal.LimitedDispatcher",           // limitedParallelism(n) views of either
+        "kotlinx.coroutines.EventLoopImplBase",                    // delay() without a Delay dispatcher
+        "kotlinx.coroutines.DefaultExecutor");                     // withTimeout() without a Delay dispatcher
+
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+    private static volatile boolean installed;
+
+    private VirtualDispatchers() {}
+
+    /**
+     * Installs the hooks once per JVM.
+     *
+     * @throws IllegalStateException if the JVM refuses the agent or kotlinx's dispatchers are not shaped as expected
+     */
+    public static void install() {
+        if (installed) {
+            return;
+        }
+        synchronized (VirtualDispatchers.class) {
+            if (!installed) {
+                doInstall();
+                installed = true;
+            }
+        }
+    }
+
+    /** A test with virtual dispatchers starts: the hooks look for tests from now on. */
+    public static void testStarted() {
+        RUNNING.incrementAndGet();
+    }
+
+    /** A test with virtual dispatchers ended (passed, failed or timed out). */
+    public static void testEnded() {
+        RUNNING.decrementAndGet();
+    }
+
+    private static void doInstall() {
+        Instrumentation instrumentation;
+        try {
+            instrumentation = ByteBuddyAgent.install();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("Virtual dispatchers could not attach Herder's hooks to kotlinx's "
+                + "Dispatchers.IO/Default in this JVM (" + e + "). Allow agents to attach at run time: on JDK 21+ run "
+                + "the tests with -XX:+EnableDynamicAgentLoading, and do not pass -XX:+DisableAttachMechanism; or run "
+                + "the test without withVirtualDispatchers(true).", e);
+        }
+        for (String type : HOOKED) {
+            try {
+                Class.forName(type, true, CoroutineDispatcher.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw unsupported(type + " is missing (" + e + ")");
+            }
+        }
+        Set<String> transformed = ConcurrentHashMap.newKeySet();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new AgentBuilder.Listener.Adapter() {
+                @Override
+                public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                             DynamicType dynamicType) {
+                    transformed.add(type.getName());
+                }
+
+                @Override
+                public void onError(String type, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+                    errors.add(type + ": " + error);
+                }
+            })
+            .type(named(HOOKED.get(0)).or(named(HOOKED.get(1))))
+            .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DispatchAdvice.class)
+                .on(named("dispatch").or(named("dispatchYield")).and(takesArguments(2)))))
+            .type(named(HOOKED.get(2)))
+            .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(LimitedDispatchAdvice.class)
+                .on(named("dispatch").or(named("dispatchYield")).and(takesArguments(2)))))
+            .type(named(HOOKED.get(3)))
+            .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DelayAdvice.class)
+                .on(named("scheduleResumeAfterDelay").and(takesArguments(2)))))
+            .type(named(HOOKED.get(4)))
+            .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(TimeoutAdvice.class)
+                .on(named("invokeOnTimeout").and(takesArguments(3)))))
+            .installOn(instrumentation);
+        if (!errors.isEmpty() || !transformed.containsAll(HOOKED)) {
+            throw unsupported("hooking " + HOOKED.stream().filter(t -> !transformed.contains(t)).toList()
+                + " failed " + errors);
+        }
+        LimitedViews.check();   // its field is there, or this fails now rather than in a delay
+
+    }
+
+    private static IllegalStateException unsupported(String what) {
+        return new IllegalStateException("Virtual dispatchers do not fit the kotlinx-coroutines on the classpath: "
+            + what + ". They are tested on kotlinx-coroutines " + KotlinxInternals.OLDEST_SUPPORTED + " to "
+            + KotlinxInternals.NEWEST_TESTED + ".x; run the test without withVirtualDispatchers(true).");
+    }
+
+    // ---- the hooks, called from inside kotlinx's classes ----------------------------------------------------------
+
+    /** The virtual dispatcher of the running test {@code context} (or this thread) belongs to, or null. */
+    private static CoroutineDispatcher virtualFor(CoroutineContext context) {
+        MainRoute route = context == null ? null : context.get(MainRoute.Key);
+        if (route == null) {
+            route = MainRouter.threadRoute();
+        }
+        if (route == null || !route.isRunning()) {
+            return null;
+        }
+        return route.getVirtualDispatcher();
+    }
+
+    /** {@code Dispatchers.IO}/{@code Default}.dispatch: true if the test's scheduler took {@code block}. */
+    public static boolean dispatch(CoroutineContext context, Runnable block) {
+        if (RUNNING.get() == 0) {
+            return false;
+        }
+        CoroutineDispatcher virtual = virtualFor(context);
+        if (virtual == null) {
+            return false;
+        }
+        virtual.dispatch(context, block);
+        return true;
+    }
+
+    /** A {@code limitedParallelism} view's dispatch: rerouted only for views of IO or Default. */
+    public static boolean dispatchLimited(Object underlying, CoroutineContext context, Runnable block) {
+        if (RUNNING.get() == 0 || !isIoOrDefault(underlying)) {
+            return false;
+        }
+        return dispatch(context, block);
+    }
+
+    /**
+     * kotlinx's default executor asked for a delay: true if the test's clock took it. Only delays of coroutines on IO
+     * or Default count — the test thread also runs kotlinx's own real-time timeouts (runTest's), which stay real.
+     */
+    public static boolean delay(Object delay, long millis, CancellableContinuation<? super Unit> continuation) {
+        if (RUNNING.get() == 0 || delay != KotlinxInternals.getDefaultDelay()
+            || !onIoOrDefault(continuation.getContext())) {
+            return false;
+        }
+        CoroutineDispatcher virtual = virtualFor(continuation.getContext());
+        if (virtual == null) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        CancellableContinuation<Unit> unit = (CancellableContinuation<Unit>) continuation;
+        ((Delay) virtual).scheduleResumeAfterDelay(millis, unit);
+        return true;
+    }
+
+    /** kotlinx's default executor asked for a timeout: the test clock's handle, or null to let it go on. */
+    public static DisposableHandle timeout(Object delay, long millis, Runnable block, CoroutineContext context) {
+        if (RUNNING.get() == 0 || delay != KotlinxInternals.getDefaultDelay() || !onIoOrDefault(context)) {
+            return null;
+        }
+        CoroutineDispatcher virtual = virtualFor(context);
+        return virtual == null ? null : ((Delay) virtual).invokeOnTimeout(millis, block, context);
+    }
+
+    /** Whether a coroutine of {@code context} runs on IO, Default, or a limitedParallelism view of either. */
+    private static boolean onIoOrDefault(CoroutineContext context) {
+        Object interceptor = context.get(kotlin.coroutines.ContinuationInterceptor.Key);
+        if (interceptor != null && interceptor.getClass().getName().equals("kotlinx.coroutines.internal.LimitedDispatcher")) {
+            interceptor = LimitedViews.underlying(interceptor);
+        }
+        return isIoOrDefault(interceptor);
+    }
+
+    /** The dispatcher under a {@code limitedParallelism} view (its {@code dispatcher} field, checked at install). */
+    private static final class LimitedViews {
+        private static final java.lang.reflect.Field DISPATCHER;
+
+        static {
+            try {
+                DISPATCHER = Class.forName("kotlinx.coroutines.internal.LimitedDispatcher", false,
+                    CoroutineDispatcher.class.getClassLoader()).getDeclaredField("dispatcher");
+                DISPATCHER.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw unsupported("LimitedDispatcher.dispatcher is missing (" + e + ")");
+            }
+        }
+
+        static void check() {
+            // loading the class found the field
+        }
+
+        static Object underlying(Object view) {
+            try {
+                return DISPATCHER.get(view);
+            } catch (IllegalAccessException e) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isIoOrDefault(Object dispatcher) {
+        return dispatcher == Dispatchers.getIO() || dispatcher == Dispatchers.getDefault()
+            || (dispatcher != null && dispatcher.getClass().getName().equals("kotlinx.coroutines.scheduling.UnlimitedIoScheduler"));
+    }
+
+    // ---- advice, inlined into kotlinx's methods ------------------------------------------------------------------
+
+    static final class DispatchAdvice {
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.Argument(0) CoroutineContext context, @Advice.Argument(1) Runnable block) {
+            return VirtualDispatchers.dispatch(context, block);
+        }
+    }
+
+    static final class LimitedDispatchAdvice {
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.FieldValue("dispatcher") Object underlying,
+                             @Advice.Argument(0) CoroutineContext context, @Advice.Argument(1) Runnable block) {
+            return VirtualDispatchers.dispatchLimited(underlying, context, block);
+        }
+    }
+
+    static final class DelayAdvice {
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) long millis,
+                             @Advice.Argument(1) CancellableContinuation<? super Unit> continuation) {
+            return VirtualDispatchers.delay(self, millis, continuation);
+        }
+    }
+
+    static final class TimeoutAdvice {
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static DisposableHandle enter(@Advice.This Object self, @Advice.Argument(0) long millis,
+                                      @Advice.Argument(1) Runnable block, @Advice.Argument(2) CoroutineContext context) {
+            return VirtualDispatchers.timeout(self, millis, block, context);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Enter DisposableHandle handle,
+                         @Advice.Return(readOnly = false) DisposableHandle returned) {
+            if (handle != null) {
+                returned = handle;
+            }
+        }
+    }
+}
