@@ -39,3 +39,12 @@ suspend fun waitForTheBell(bell: kotlinx.coroutines.channels.Channel<String>): S
     val rung = bell.receive()
     return "rang $rung"
 }
+
+/** Reads on IO for [millis], then publishes on Main: the Android view-model round trip. */
+suspend fun readOnIoThenShowOnMain(millis: Long): Thread {
+    val read = kotlinx.coroutines.withContext(Dispatchers.IO) {
+        delay(millis)
+        Thread.currentThread()
+    }
+    return withContext(Dispatchers.Main) { read }
+}
