@@ -184,4 +184,24 @@ class VirtualDispatchersTest {
             assertThat(scope.currentTime()).isEqualTo(2_000);
         });
     }
+
+    @Test
+    void afterAVirtualTestTimedOutNothingIsRoutedAnyMore() throws Exception {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(
+            TestOptions.defaults().withVirtualDispatchers(true).withTimeout(Duration.ofMillis(300)),
+            scope -> scope.await(c -> HopsKt.readOnIo(1, c)) ));
+        assertThat(thrown).isNull();
+        Throwable timedOut = catchThrowable(() -> Coroutines.runBlockingTest(
+            TestOptions.defaults().withVirtualDispatchers(true).withTimeout(Duration.ofMillis(300)),
+            scope -> scope.await(Suspend.await(never))));
+        assertThat(timedOut).isInstanceOf(CoroutineTestTimeoutError.class).hasMessageContaining("timed out after 300 ms");
+
+        Coroutines.runBlockingTest(TestOptions.defaults().withTimeout(Duration.ofSeconds(10)), scope -> {
+            Trace read = scope.await(c -> HopsKt.readOnIo(5, c));
+            assertThat(read.getThread().getName()).startsWith("DefaultDispatcher-worker");
+        });
+        Trace outside = Coroutines.<Trace>future(Dispatchers.getIO(), c -> HopsKt.readOnIo(5, c)).get(10, TimeUnit.SECONDS);
+        assertThat(outside.getThread().getName()).startsWith("DefaultDispatcher-worker");
+    }
 }

@@ -24,6 +24,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -91,11 +93,14 @@ public final class VirtualDispatchers {
         }
         for (String type : HOOKED) {
             try {
-                Class.forName(type, true, CoroutineDispatcher.class.getClassLoader());
+                Class.forName(type, true, CoroutineDispatcher.class.getClassLoader());   // loaded, so hooked now
             } catch (ClassNotFoundException | LinkageError e) {
                 throw unsupported(type + " is missing (" + e + ")");
             }
         }
+        // only kotlinx as Herder itself sees it: other class loaders (an isolated copy, a container's) are not hooked
+        ClassLoader kotlinx = CoroutineDispatcher.class.getClassLoader();
+        ElementMatcher<ClassLoader> herders = ElementMatchers.is(kotlinx);
         Set<String> transformed = ConcurrentHashMap.newKeySet();
         List<String> errors = new CopyOnWriteArrayList<>();
         new AgentBuilder.Default()
@@ -105,24 +110,28 @@ public final class VirtualDispatchers {
                 @Override
                 public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                                              DynamicType dynamicType) {
-                    transformed.add(type.getName());
+                    if (loader == kotlinx) {
+                        transformed.add(type.getName());
+                    }
                 }
 
                 @Override
                 public void onError(String type, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-                    errors.add(type + ": " + error);
+                    if (loader == kotlinx) {
+                        errors.add(type + ": " + error);
+                    }
                 }
             })
-            .type(named(HOOKED.get(0)).or(named(HOOKED.get(1))))
+            .type(named(HOOKED.get(0)).or(named(HOOKED.get(1))), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DispatchAdvice.class)
                 .on(named("dispatch").or(named("dispatchYield")).and(takesArguments(2)))))
-            .type(named(HOOKED.get(2)))
+            .type(named(HOOKED.get(2)), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(LimitedDispatchAdvice.class)
                 .on(named("dispatch").or(named("dispatchYield")).and(takesArguments(2)))))
-            .type(named(HOOKED.get(3)))
+            .type(named(HOOKED.get(3)), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DelayAdvice.class)
                 .on(named("scheduleResumeAfterDelay").and(takesArguments(2)))))
-            .type(named(HOOKED.get(4)))
+            .type(named(HOOKED.get(4)), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(TimeoutAdvice.class)
                 .on(named("invokeOnTimeout").and(takesArguments(3)))))
             .installOn(instrumentation);

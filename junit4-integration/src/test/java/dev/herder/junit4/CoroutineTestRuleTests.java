@@ -43,6 +43,13 @@ class CoroutineTestRuleTests {
     }
 
     @Test
+    void theRulesOptionsCanTurnOnVirtualDispatchers() {
+        Result result = JUnitCore.runClasses(VirtualDispatchersRuleTestCase.class);
+        assertThat(result.getFailures()).isEmpty();
+        assertThat(result.getRunCount()).isEqualTo(1);
+    }
+
+    @Test
     void failuresAreTheCoroutineTestsOwn() {
         Map<String, Throwable> failures = failuresByMethod(JUnitCore.runClasses(MisuseTestCase.class));
 

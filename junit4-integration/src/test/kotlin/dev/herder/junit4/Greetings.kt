@@ -24,3 +24,9 @@ class GreetingViewModel(private val name: String) {
 
     fun clear() = scope.cancel()
 }
+
+/** Waits [millis] on Dispatchers.IO and says which thread it ran on. */
+suspend fun threadOnIoAfter(millis: Long): Thread = kotlinx.coroutines.withContext(Dispatchers.IO) {
+    delay(millis)
+    Thread.currentThread()
+}
