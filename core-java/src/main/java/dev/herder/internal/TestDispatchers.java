@@ -23,6 +23,8 @@ public final class TestDispatchers implements AutoCloseable {
     /** The real dispatcher of the test, or null when it runs on a test dispatcher (virtual time). */
     public final CoroutineDispatcher callDispatcher;
     private final ExecutorService ownedExecutor;
+    /** The threads Herder started for the test, joined when it ends (the executor's termination comes a bit earlier). */
+    private java.util.List<Thread> threads = java.util.List.of();
 
     private TestDispatchers(boolean unconfinedTest, CoroutineDispatcher callDispatcher, ExecutorService owned) {
         this.unconfinedTest = unconfinedTest;
@@ -46,7 +48,12 @@ public final class TestDispatchers implements AutoCloseable {
             case DEFAULT -> new TestDispatchers(false, Dispatchers.getDefault(), null);
             case IO -> new TestDispatchers(false, Dispatchers.getIO(), null);
             case UNCONFINED -> new TestDispatchers(false, Dispatchers.getUnconfined(), null);
-            case SINGLE_THREAD -> owning(singleThread("herder-loop-" + LOOP_COUNT.incrementAndGet()));
+            case SINGLE_THREAD -> {
+                java.util.List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+                TestDispatchers owned = owning(singleThread("herder-loop-" + LOOP_COUNT.incrementAndGet(), started));
+                owned.threads = started;
+                yield owned;
+            }
             case VIRTUAL_THREADS -> owning(virtualThreads());
         };
     }
@@ -57,9 +64,15 @@ public final class TestDispatchers implements AutoCloseable {
 
     /** One dedicated daemon thread named {@code name}, already started. */
     public static ExecutorService singleThread(String name) {
+        return singleThread(name, new java.util.concurrent.CopyOnWriteArrayList<>());
+    }
+
+    /** As {@link #singleThread(String)}, adding the thread it starts to {@code started} (to join it at the end). */
+    private static ExecutorService singleThread(String name, java.util.List<Thread> started) {
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            started.add(t);
             return t;
         };
         java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(
@@ -95,6 +108,9 @@ public final class TestDispatchers implements AutoCloseable {
                 if (!ownedExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("The test's " + callDispatcher + " did not stop within 10 s "
                         + "after the test: a task on it is blocked and ignores interruption.");
+                }
+                for (Thread thread : threads) {
+                    thread.join(TimeUnit.SECONDS.toMillis(10));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
