@@ -134,4 +134,10 @@ public interface CoroutineTestScope {
 
     /** As {@code TestScope.backgroundScope}: coroutines here are cancelled, not waited for, when the test ends. */
     CoroutineScope backgroundScope();
+
+    /**
+     * The {@link Schedule} this test runs under: {@link Schedule#fifo()}, or the shuffled schedule of
+     * {@code TestOptions.withSchedule(...)} or of an {@code @ExploreSchedules} invocation (its seed replays it).
+     */
+    Schedule schedule();
 }

@@ -37,9 +37,16 @@ public final class TestOptions {
     private final String name;
     /** True or false when chosen for this test; null: the suite's default ({@value #VIRTUAL_DISPATCHERS_PROPERTY}). */
     private final Boolean virtualDispatchers;
+    private final Schedule schedule;
 
     private TestOptions(DispatcherKind kind, CoroutineDispatcher customDispatcher, Duration timeout,
-                        boolean neverAwaitedCheck, String name, Boolean virtualDispatchers) {
+                        boolean neverAwaitedCheck, String name, Boolean virtualDispatchers, Schedule schedule) {
+        if (schedule.isShuffled() && (customDispatcher != null || (kind != null && !kind.usesVirtualTime()))) {
+            throw new IllegalArgumentException("A shuffled schedule orders the tasks due at one virtual instant, and "
+                + (kind != null ? "DispatcherKind." + kind : "the dispatcher " + customDispatcher) + " runs on real "
+                + "time, where threads decide the order: the two cannot be combined. Drop withSchedule(" + schedule
+                + "), or drop withDispatcher(...) to run on a test dispatcher.");
+        }
         if (Boolean.TRUE.equals(virtualDispatchers) && (customDispatcher != null || (kind != null && !kind.usesVirtualTime()))) {
             throw new IllegalArgumentException("Virtual dispatchers run the test's Dispatchers.IO and Dispatchers.Default "
                 + "work on the test's virtual clock, and the test itself on " + (kind != null ? "DispatcherKind." + kind
@@ -53,6 +60,7 @@ public final class TestOptions {
         this.neverAwaitedCheck = neverAwaitedCheck;
         this.name = name;
         this.virtualDispatchers = virtualDispatchers;
+        this.schedule = schedule;
     }
 
     /**
@@ -64,7 +72,7 @@ public final class TestOptions {
     public static TestOptions defaults() {
         String property = System.getProperty(TIMEOUT_PROPERTY);
         Duration timeout = property == null ? DEFAULT_TIMEOUT : Durations.parse(property, "-D" + TIMEOUT_PROPERTY);
-        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, "coroutine test", null);
+        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, "coroutine test", null, Schedule.fifo());
     }
 
     /**
@@ -76,7 +84,7 @@ public final class TestOptions {
         if (kind == null) {
             throw new IllegalArgumentException("dispatcher kind must not be null: pass one of " + java.util.Arrays.toString(DispatcherKind.values()));
         }
-        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name, virtualDispatchers);
+        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
 
     /**
@@ -88,7 +96,7 @@ public final class TestOptions {
         if (dispatcher == null) {
             throw new IllegalArgumentException("dispatcher must not be null: pass a CoroutineDispatcher or use withDispatcher(DispatcherKind)");
         }
-        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
+        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
 
     /**
@@ -98,7 +106,7 @@ public final class TestOptions {
      */
     public TestOptions withTimeout(Duration timeout) {
         Durations.requirePositive(timeout, "timeout");
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
 
     /**
@@ -107,7 +115,7 @@ public final class TestOptions {
      * awaited". Off by default here; the JUnit integration turns it on. Starting futures then costs a stack walk.
      */
     public TestOptions withNeverAwaitedCheck(boolean enabled) {
-        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers);
+        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers, schedule);
     }
 
     /**
@@ -119,7 +127,7 @@ public final class TestOptions {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a test name must not be blank, e.g. withName(\"herdsTheCat()\")");
         }
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
 
     /**
@@ -142,7 +150,7 @@ public final class TestOptions {
      *     dispatcher of yours: they run on real time
      */
     public TestOptions withVirtualDispatchers(boolean enabled) {
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, enabled);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, enabled, schedule);
     }
 
     /**
@@ -156,6 +164,25 @@ public final class TestOptions {
         }
         boolean onTestDispatcher = customDispatcher == null && kind != null && kind.usesVirtualTime();
         return onTestDispatcher && Boolean.parseBoolean(System.getProperty(VIRTUAL_DISPATCHERS_PROPERTY, "false"));
+    }
+
+    /**
+     * Runs the test under {@code schedule}: {@link Schedule#fifo()} (kotlinx's order, the default) or
+     * {@link Schedule#shuffled(long)}, which runs the tasks due at one virtual instant in an order drawn from its seed.
+     * On a real dispatcher there is no virtual instant to shuffle: use it with the test dispatchers.
+     *
+     * @throws IllegalArgumentException if {@code schedule} is null, or shuffled on a real dispatcher
+     */
+    public TestOptions withSchedule(Schedule schedule) {
+        if (schedule == null) {
+            throw new IllegalArgumentException("withSchedule needs a schedule: Schedule.fifo() or Schedule.shuffled(seed)");
+        }
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+    }
+
+    /** The schedule the test runs under ({@link #withSchedule(Schedule)}); {@link Schedule#fifo()} by default. */
+    public Schedule schedule() {
+        return schedule;
     }
 
     /** Whether never-awaited futures fail the test ({@link #withNeverAwaitedCheck(boolean)}). */
@@ -188,17 +215,18 @@ public final class TestOptions {
         return o instanceof TestOptions other && kind == other.kind
             && Objects.equals(customDispatcher, other.customDispatcher) && timeout.equals(other.timeout)
             && neverAwaitedCheck == other.neverAwaitedCheck && name.equals(other.name)
-            && Objects.equals(virtualDispatchers, other.virtualDispatchers);
+            && Objects.equals(virtualDispatchers, other.virtualDispatchers) && schedule.equals(other.schedule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers);
+        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
 
     @Override
     public String toString() {
         return "TestOptions[" + name + ", dispatcher=" + (kind != null ? kind : customDispatcher) + ", timeout=" + timeout
-            + (neverAwaitedCheck ? ", never-awaited check" : "") + (virtualDispatchers() ? ", virtual dispatchers" : "") + "]";
+            + (neverAwaitedCheck ? ", never-awaited check" : "") + (virtualDispatchers() ? ", virtual dispatchers" : "")
+            + (schedule.isShuffled() ? ", " + schedule : "") + "]";
     }
 }

@@ -32,6 +32,18 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     private volatile boolean ended;
     private Clock clock;
 
+    private dev.herder.Schedule schedule = dev.herder.Schedule.fifo();
+
+    /** The schedule this test runs under. */
+    @Override
+    public dev.herder.Schedule schedule() {
+        return schedule;
+    }
+
+    void schedule(dev.herder.Schedule schedule) {
+        this.schedule = schedule;
+    }
+
     public DefaultCoroutineTestScope(TestRun run, boolean neverAwaitedCheck) {
         this.run = run;
         this.neverAwaitedCheck = neverAwaitedCheck;
@@ -101,19 +113,19 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     public void advanceTimeBy(Duration duration) {
         ensureDrivable("advanceTimeBy");
         Durations.requireNotNegative(duration, "advanceTimeBy's duration");
-        run.getScheduler().advanceTimeBy(duration.toMillis());
+        run.getLoop().advanceTimeBy(Durations.saturatedMillis(duration));
     }
 
     @Override
     public void advanceUntilIdle() {
         ensureDrivable("advanceUntilIdle");
-        run.getScheduler().advanceUntilIdle();
+        run.getLoop().advanceUntilIdle();
     }
 
     @Override
     public void runCurrent() {
         ensureDrivable("runCurrent");
-        run.getScheduler().runCurrent();
+        run.getLoop().runCurrent();
     }
 
     @Override

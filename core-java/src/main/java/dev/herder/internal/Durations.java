@@ -69,6 +69,15 @@ public final class Durations {
         return d;
     }
 
+    /** {@code d} in whole milliseconds, or {@code Long.MAX_VALUE} when that does not fit a {@code long}. */
+    public static long saturatedMillis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /**
      * The milliseconds a suspension of {@code d} lasts, as kotlinx's {@code delay(Duration)} counts them: a part of a
      * millisecond counts as a whole one, and a duration too long for a {@code long} of milliseconds is forever.

@@ -71,6 +71,36 @@ public final class Failures {
             + "LoopRunner.start(name).");
     }
 
+    /** Steps of a shuffled schedule shown in a replay hint: the last ones, where the failure is. */
+    private static final int SCHEDULE_STEPS_SHOWN = 40;
+
+    /** How to replay a failing shuffled schedule, and the interleaving it ran. */
+    public static String scheduleReplay(dev.herder.Schedule schedule, dev.herder.bridge.ScheduleChoices choices) {
+        String seed = String.format(java.util.Locale.ROOT, "0x%016XL", schedule.seed());
+        StringBuilder b = new StringBuilder("This failure happened under Schedule.shuffled(").append(seed)
+            .append("): the tasks due at one virtual instant ran in an order drawn from that seed. Replay exactly ")
+            .append("this interleaving with @ExploreSchedules(seeds = {").append(seed).append("}) or ")
+            .append("TestOptions.defaults().withSchedule(Schedule.shuffled(").append(seed).append(")).")
+            .append("\nThe interleaving it ran (virtual time, coroutine, where it resumed; \"1 of 3\" where the ")
+            .append("schedule chose among tasks due together):");
+        List<dev.herder.bridge.ScheduleChoices.Step> steps = choices.steps();
+        int skipped = choices.dropped() + Math.max(0, steps.size() - SCHEDULE_STEPS_SHOWN);
+        if (skipped > 0) {
+            b.append("\n  ... ").append(skipped).append(" earlier steps");
+        }
+        for (dev.herder.bridge.ScheduleChoices.Step step : steps.subList(Math.max(0, steps.size() - SCHEDULE_STEPS_SHOWN), steps.size())) {
+            b.append("\n  ").append(String.format(java.util.Locale.ROOT, "%6d ms", step.getTime()))
+                .append("  \"").append(step.getCoroutine()).append('"');
+            if (step.getResumedAt() != null) {
+                b.append(" at ").append(step.getResumedAt());
+            }
+            if (step.getDueTogether() > 1) {
+                b.append("  (1 of ").append(step.getDueTogether()).append(")");
+            }
+        }
+        return b.toString();
+    }
+
     /** The deadlock verdict of a test with virtual dispatchers: who waits where, and what to do. */
     public static String deadlock(String test, long virtualMillis, List<StuckCoroutine> stuck, boolean probes) {
         StringBuilder b = new StringBuilder()

@@ -3,7 +3,10 @@ package dev.herder.internal;
 import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.TestBody;
 import dev.herder.TestOptions;
+import dev.herder.Schedule;
 import dev.herder.bridge.CoroutineDumps;
+import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.ScheduleChoices;
 import dev.herder.bridge.StuckCoroutine;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +38,7 @@ public final class TestRunner {
         long timeoutMillis = options.timeout().toMillis();
         long deadlineNanos = System.nanoTime() + options.timeout().toNanos();
         AtomicReference<String> watchdogMessage = new AtomicReference<>();   // written by the watchdog thread
+        AtomicReference<ScheduleChoices> shuffles = new AtomicReference<>();
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options)) {
             List<List<StackTraceElement>> leaks;
             AtomicReference<TestRun> runs = new AtomicReference<>();
@@ -49,9 +53,15 @@ public final class TestRunner {
                     VirtualDispatchers.install();
                     VirtualDispatchers.testStarted();
                 }
+                Schedule schedule = options.schedule();
+                if (schedule.isShuffled()) {
+                    KotlinxInternals.checkShuffling();
+                }
+                ScheduleChoices shuffle = schedule.isShuffled() ? new ScheduleChoices(schedule.seed()) : null;
+                shuffles.set(shuffle);
                 try {
                     leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher,
-                        timeoutMillis, virtual,
+                        timeoutMillis, virtual, shuffle,
                         run -> new CoroutineTestTimeoutError(timeoutMessage(options, run)),
                         run -> new CoroutineTestTimeoutError(Failures.deadlock(options.name(),
                             run.getScheduler().getCurrentTime(), run.stuckCoroutines(), CoroutineDumps.probesInstalled())),
@@ -62,6 +72,10 @@ public final class TestRunner {
                     }
                 }
             } catch (Throwable t) {
+                ScheduleChoices shuffle = shuffles.get();
+                if (shuffle != null) {
+                    t.addSuppressed(new ScheduleReplay(Failures.scheduleReplay(options.schedule(), shuffle)));
+                }
                 if (watchdogMessage.get() != null) {
                     // the watchdog's dump was taken before it cancelled the test; what followed is its echo
                     CoroutineTestTimeoutError timeout = new CoroutineTestTimeoutError(watchdogMessage.get());
@@ -81,6 +95,7 @@ public final class TestRunner {
 
     private static void runBody(TestRun run, TestBody body, TestOptions options, AtomicReference<TestRun> runs) {
         DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
+        scope.schedule(options.schedule());
         CURRENT.set(scope);
         runs.set(run);
         try {

@@ -49,6 +49,7 @@ final class ScopeHandle implements CoroutineTestScope {
     @Override public CoroutineDispatcher dispatcher() { return scope().dispatcher(); }
     @Override public CoroutineScope coroutineScope() { return scope().coroutineScope(); }
     @Override public CoroutineScope backgroundScope() { return scope().backgroundScope(); }
+    @Override public dev.herder.Schedule schedule() { return scope().schedule(); }
     @Override public ScheduledExecutorService scheduledExecutor() { return scope().scheduledExecutor(); }
     @Override public <T> FlowProbe<T> probe(Flow<? extends T> flow) { return scope().probe(flow); }
     @Override public <T> FlowProbe<T> probe(Flow<? extends T> flow, String name) { return scope().probe(flow, name); }

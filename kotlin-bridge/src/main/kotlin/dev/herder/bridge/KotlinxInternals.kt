@@ -15,6 +15,7 @@ import kotlinx.coroutines.internal.DispatchedContinuation
 import kotlinx.coroutines.internal.LockFreeLinkedListNode
 import kotlinx.coroutines.suspendCancellableCoroutine
 import kotlinx.coroutines.test.TestCoroutineScheduler
+import kotlinx.coroutines.test.TestDispatcher
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
 import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
@@ -41,6 +42,9 @@ import kotlin.coroutines.startCoroutine
  * - `CancellableContinuationImpl.delegate`, `DispatchedContinuation.continuation`: walk a suspended coroutine's frames.
  * - `DefaultDelay`: real-time delays for `Dispatchers.Main` outside a test's dispatcher.
  * - kotlin-stdlib's `probeCoroutineCreated`: let DebugProbes (when installed) see the calls Herder awaits.
+ * - `TestCoroutineScheduler`'s private `events`, `lock` and `currentTime`, the private `TestDispatchEvent` and
+ *   `TestDispatcher.processEvent`: run one task *chosen* among those due at the same instant, for shuffled schedules
+ *   (checked by [checkShuffling] when a shuffled schedule is first used, so that FIFO users never depend on them).
  */
 public object KotlinxInternals {
     /** The oldest kotlinx-coroutines Herder supports; it is compiled against this version. */
@@ -128,6 +132,134 @@ public object KotlinxInternals {
     @JvmStatic
     public fun <T> probeCoroutineCreated(completion: Continuation<T>): Continuation<T> =
         kotlin.coroutines.jvm.internal.probeCoroutineCreated(completion)
+
+    // ---- shuffled schedules ----------------------------------------------------------------------------------------
+
+    private class Shuffling {
+        val events = field(TestCoroutineScheduler::class.java, "events")
+        val lock = field(TestCoroutineScheduler::class.java, "lock")
+        val currentTime = field(TestCoroutineScheduler::class.java, "currentTime")
+        val eventType: Class<*> = Class.forName("kotlinx.coroutines.test.TestDispatchEvent", false,
+            TestCoroutineScheduler::class.java.classLoader)
+        val time = field(eventType, "time")
+        val count = field(eventType, "count")
+        val dispatcher = field(eventType, "dispatcher")
+        val marker = field(eventType, "marker")
+        val isForeground = field(eventType, "isForeground")
+        val heapType: Class<*> = events.type
+        val peek = heapType.getMethod("peek")
+        val find = heapType.getMethod("find", Function1::class.java)
+        val remove = heapType.methods.single { it.name == "remove" && it.parameterCount == 1 }
+
+        private fun field(type: Class<*>, name: String) = type.getDeclaredField(name).apply { isAccessible = true }
+    }
+
+    private val shuffling: Shuffling by lazy { Shuffling() }
+
+    /**
+     * Runs one task of [scheduler] due at its earliest instant, if that instant is at most [untilTime] and [condition]
+     * does not hold: the one [pick] chooses by its index among all tasks due at that instant, in the order they
+     * arrived (FIFO picks 0). Advances virtual time to that instant, exactly as `tryRunNextTaskUnless` does. Returns
+     * the task that ran (kotlinx's marker: a `Runnable`), or null if none did.
+     */
+    @JvmStatic
+    public fun tryRunChosenTaskUnless(
+        scheduler: TestCoroutineScheduler,
+        untilTime: Long,
+        pick: (Int) -> Int,
+        beforeRun: (task: Any, time: Long, dueTogether: Int) -> Unit,
+        condition: () -> Boolean,
+    ): Any? {
+        val s = shuffling
+        val heap = s.events.get(scheduler)
+        var dueTogether = 1
+        val event: Any = synchronized(s.lock.get(scheduler)!!) {
+            if (condition()) return null
+            val first = s.peek.invoke(heap) ?: return null
+            val time = s.time.getLong(first)
+            if (time > untilTime) return null
+            val due = ArrayList<Any>()
+            s.find.invoke(heap, { e: Any? -> if (e != null && s.time.getLong(e) == time) due.add(e); false })
+            due.sortBy { s.count.getLong(it) }
+            dueTogether = due.size
+            val chosen = if (due.size == 1) due[0] else due[pick(due.size)]
+            s.remove.invoke(heap, chosen)
+            s.currentTime.setLong(scheduler, time)
+            chosen
+        }
+        val marker = s.marker.get(event)!!
+        beforeRun(marker, s.time.getLong(event), dueTogether)
+        (s.dispatcher.get(event) as TestDispatcher).processEvent(marker)
+        return marker
+    }
+
+    /** Whether [scheduler] has a task that is not background work (`advanceUntilIdle` runs until it has none). */
+    @JvmStatic
+    public fun hasForegroundTask(scheduler: TestCoroutineScheduler): Boolean {
+        val s = shuffling
+        return s.find.invoke(s.events.get(scheduler), { e: Any? -> e != null && s.isForeground.getBoolean(e) }) != null
+    }
+
+    /**
+     * What a task of the scheduler is, for a schedule's trace: the name of the coroutine it resumes (or the task's own
+     * description) and the frame it resumes in, if it has one.
+     */
+    @JvmStatic
+    public fun describeTask(task: Any): Pair<String, StackTraceElement?> {
+        val routed = (task as? MainRouter.RoutedTask)?.block ?: task
+        val continuation: Continuation<*>? = when (routed) {
+            is DispatchedContinuation<*> -> routed.continuation
+            else -> try {
+                routed.javaClass.getDeclaredField("continuation").apply { isAccessible = true }.get(routed) as? Continuation<*>
+            } catch (e: ReflectiveOperationException) {
+                null
+            }
+        }
+        if (continuation == null) return routed.toString() to null
+        val context = continuation.context
+        val name = context[kotlinx.coroutines.CoroutineName]?.name ?: context[Job]?.toString() ?: continuation.toString()
+        val frame = (continuation as? CancellableContinuationImpl<*>)?.let { framesOf(it).firstOrNull() }
+            ?: (continuation as? CoroutineStackFrame)?.getStackTraceElement()
+        return name to frame
+    }
+
+    /**
+     * Checks, once, that the scheduler internals shuffled schedules use are there and work: two tasks queued at one
+     * instant, the second chosen, run first.
+     *
+     * @throws IllegalStateException naming what is missing and the supported range
+     */
+    @JvmStatic
+    public fun checkShuffling() {
+        val problem = shufflingVerdict ?: synchronized(this) {
+            shufflingVerdict ?: (shufflingProblem() ?: OK).also { shufflingVerdict = it }
+        }
+        if (problem !== OK) throw IllegalStateException(problem)
+    }
+
+    @Volatile private var shufflingVerdict: String? = null
+
+    private fun shufflingProblem(): String? = try {
+        val scheduler = TestCoroutineScheduler()
+        val dispatcher = kotlinx.coroutines.test.StandardTestDispatcher(scheduler, "herder-self-test")
+        val ran = ArrayList<Int>()
+        dispatcher.dispatch(kotlin.coroutines.EmptyCoroutineContext, Runnable { ran.add(1) })
+        dispatcher.dispatch(kotlin.coroutines.EmptyCoroutineContext, Runnable { ran.add(2) })
+        tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 1 }, { _, _, _ -> }) { false }
+        tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 }, { _, _, _ -> }) { false }
+        if (ran == listOf(2, 1) && !hasForegroundTask(scheduler)) null
+        else unsupported(KotlinxVersion.of("kotlinx-coroutines-test", TestCoroutineScheduler::class.java)
+            ?: KotlinxVersion("kotlinx-coroutines-test", "of an unknown version"),
+            "its test scheduler did not run the chosen task (ran $ran)")
+    } catch (e: Exception) {
+        unsupported(KotlinxVersion.of("kotlinx-coroutines-test", TestCoroutineScheduler::class.java)
+            ?: KotlinxVersion("kotlinx-coroutines-test", "of an unknown version"),
+            "does not have the scheduler internals shuffled schedules rely on ($e)")
+    } catch (e: LinkageError) {
+        unsupported(KotlinxVersion.of("kotlinx-coroutines-test", TestCoroutineScheduler::class.java)
+            ?: KotlinxVersion("kotlinx-coroutines-test", "of an unknown version"),
+            "does not have the scheduler internals shuffled schedules rely on ($e)")
+    }
 
     // ---- the check ----------------------------------------------------------------------------------------------
 

@@ -149,8 +149,14 @@ public object MainRouter : MainCoroutineDispatcher(), Delay {
 
     override fun toString(): String = "Dispatchers.Main (Herder: each test's own Main)"
 
+    /** A task dispatched through the router, as a schedule's trace sees it. */
+    public interface RoutedTask {
+        /** The task itself. */
+        public val block: Runnable
+    }
+
     /** A task dispatched through the router: while it runs, its thread knows its test. */
-    private class Routed(private val route: MainRoute, private val block: Runnable) : Runnable {
+    private class Routed(private val route: MainRoute, override val block: Runnable) : Runnable, RoutedTask {
         override fun run() {
             onThread(route) { block.run() }
         }

@@ -30,6 +30,8 @@ public class TestLoop(
      * from another thread for [QUIET_NANOS], the test is deadlocked, and this makes the failure. Null: no verdict.
      */
     private val onDeadlock: (() -> Throwable)? = null,
+    /** A shuffled schedule's choices, or null for kotlinx's own order (FIFO). */
+    private val shuffle: ScheduleChoices? = null,
 ) {
     /**
      * Runs scheduler tasks, advancing virtual time, until [signal] fires; returns right after the task that fired it.
@@ -50,7 +52,7 @@ public class TestLoop(
         val stop = { signal.isDone }
         var untilClockCheck = DEADLINE_CHECK_EVERY
         while (!signal.isDone) {
-            if (KotlinxInternals.tryRunNextTaskUnless(scheduler, stop)) {
+            if (runNext(Long.MAX_VALUE, stop)) {
                 if (--untilClockCheck == 0) {
                     untilClockCheck = DEADLINE_CHECK_EVERY
                     if (System.nanoTime() - limitNanos > 0) return giveUp(limitNanos)
@@ -68,6 +70,33 @@ public class TestLoop(
             }
         }
         return true
+    }
+
+    /** Runs the next task due by [untilTime]: kotlinx's next (FIFO), or the one the shuffled schedule picks. */
+    private fun runNext(untilTime: Long, stop: () -> Boolean): Boolean {
+        val choices = shuffle ?: return KotlinxInternals.tryRunNextTaskUnless(scheduler, stop)
+        return KotlinxInternals.tryRunChosenTaskUnless(scheduler, untilTime, choices::pick, choices::ran, stop) != null
+    }
+
+    /** Runs every task due now, in the schedule's order (kotlinx's `runCurrent`). */
+    public fun runCurrent() {
+        if (shuffle == null) return scheduler.runCurrent()
+        val now = scheduler.currentTime
+        while (runNext(now) { false }) Unit
+    }
+
+    /** Runs the tasks due within [millis] in the schedule's order, then moves the clock to its end (`advanceTimeBy`). */
+    public fun advanceTimeBy(millis: Long) {
+        if (shuffle == null) return scheduler.advanceTimeBy(millis)
+        val target = scheduler.currentTime.let { if (Long.MAX_VALUE - it < millis) Long.MAX_VALUE else it + millis }
+        while (runNext(target - 1) { false }) Unit
+        scheduler.advanceTimeBy(target - scheduler.currentTime)
+    }
+
+    /** Runs tasks in the schedule's order until only background work is left (`advanceUntilIdle`). */
+    public fun advanceUntilIdle() {
+        if (shuffle == null) return scheduler.advanceUntilIdle()
+        while (runNext(Long.MAX_VALUE) { !KotlinxInternals.hasForegroundTask(scheduler) }) Unit
     }
 
     private fun giveUp(limitNanos: Long): Boolean {

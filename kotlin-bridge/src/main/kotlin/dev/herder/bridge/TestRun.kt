@@ -42,6 +42,8 @@ public class TestRun private constructor(
     deadlineNanos: Long,
     onTimeout: (TestRun) -> Throwable,
     onDeadlock: ((TestRun) -> Throwable)?,
+    /** The choices of a shuffled schedule, or null for kotlinx's own order. */
+    public val shuffle: ScheduleChoices?,
 ) {
     public val scheduler: TestCoroutineScheduler = testScope.testScheduler
     public val testJob: Job = testScope.coroutineContext[Job]!!
@@ -51,7 +53,7 @@ public class TestRun private constructor(
     private val awaitContext: CoroutineContext = userContext + CoroutineName("await")
     private val futureContext: CoroutineContext = userContext + futureJob
     public val loop: TestLoop = TestLoop(scheduler, deadlineNanos, { onTimeout(this) },
-        onDeadlock?.let { verdict -> { verdict(this) } })
+        onDeadlock?.let { verdict -> { verdict(this) } }, shuffle)
 
     /** The dispatcher code under test should use: the chosen real dispatcher, or the test dispatcher. */
     public val dispatcher: CoroutineDispatcher =
@@ -184,6 +186,7 @@ public class TestRun private constructor(
             callDispatcher: CoroutineDispatcher?,
             timeoutMillis: Long,
             virtualDispatchers: Boolean,
+            shuffle: ScheduleChoices?,
             onTimeout: (TestRun) -> Throwable,
             onDeadlock: (TestRun) -> Throwable,
             body: Consumer<TestRun>,
@@ -200,7 +203,7 @@ public class TestRun private constructor(
                 MainRouter.onThread(route) {
                     TestScope(testDispatcher + route).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
                         body.accept(TestRun(this, callDispatcher, route, deadlineNanos, onTimeout,
-                            if (virtualDispatchers) onDeadlock else null))
+                            if (virtualDispatchers) onDeadlock else null, shuffle))
                     }
                 }
             } finally {

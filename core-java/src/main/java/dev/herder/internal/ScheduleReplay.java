@@ -1,0 +1,13 @@
+package dev.herder.internal;
+
+/**
+ * Attached, suppressed, to the failure of a test that ran under a shuffled schedule: its message says how to replay
+ * the failing interleaving and shows it. It is never thrown on its own.
+ */
+public final class ScheduleReplay extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ScheduleReplay(String message) {
+        super(message, null, false, false);
+    }
+}
