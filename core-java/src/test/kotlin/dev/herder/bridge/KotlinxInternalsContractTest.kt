@@ -192,6 +192,76 @@ class KotlinxInternalsContractTest {
         }
     }
 
+    @Nested
+    inner class TryRunChosenTaskUnless {
+        private val scheduler = TestCoroutineScheduler()
+        private val dispatcher = StandardTestDispatcher(scheduler, "contract")
+        private val log = ArrayList<String>()
+        private val seen = ArrayList<String>()
+
+        private fun launch(name: String, block: suspend () -> Unit) {
+            CoroutineScope(dispatcher + job()).launch(CoroutineName(name), CoroutineStart.DEFAULT) { block() }
+        }
+
+        private fun runChosen(pick: Int, until: Long = Long.MAX_VALUE): Any? =
+            KotlinxInternals.tryRunChosenTaskUnless(scheduler, until, { due -> seen += "of $due"; pick },
+                { _, time, due -> seen += "ran@$time/$due" }) { false }
+
+        @Test
+        fun runsTheChosenTaskAmongThoseDueAtTheEarliestInstantInArrivalOrder() {
+            launch("a") { log += "a" }
+            launch("b") { log += "b" }
+            launch("c") { log += "c" }
+            launch("late") { delay(5); log += "late@${scheduler.currentTime}" }
+
+            assertThat(runChosen(2)).isNotNull()
+            assertThat(log).containsExactly("c")
+            assertThat(seen).containsExactly("of 4", "ran@0/4")
+            assertThat(runChosen(0)).isNotNull()
+            assertThat(log).containsExactly("c", "a")
+            while (runChosen(0) != null) Unit
+            assertThat(log).containsExactly("c", "a", "b", "late@5")
+            assertThat(scheduler.currentTime).isEqualTo(5)
+        }
+
+        @Test
+        fun leavesTasksAfterTheLimitAndRunsNothingWhileTheConditionHolds() {
+            launch("later") { delay(10); log += "later" }
+            assertThat(runChosen(0)).isNotNull() // the start
+            assertThat(runChosen(0, until = 9)).isNull()
+            assertThat(KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 }, { _, _, _ -> }) { true }).isNull()
+            assertThat(scheduler.currentTime).isZero()
+            assertThat(runChosen(0, until = 10)).isNotNull()
+            assertThat(log).containsExactly("later")
+        }
+
+        @Test
+        fun describesACoroutineTaskByItsNameAndWhereItResumes() {
+            CoroutineScope(dispatcher + job()).launch(CoroutineName("napper"), CoroutineStart.UNDISPATCHED) {
+                dev.herder.napForAnHour()
+            }
+            val task = KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 },
+                { t, _, _ -> seen += KotlinxInternals.describeTask(t).let { (name, frame) -> "$name ${frame?.methodName}" } }) { false }
+            assertThat(task).isNotNull()
+            assertThat(seen).containsExactly("napper napForAnHour")
+        }
+
+        @Test
+        fun tellsForegroundTasksFromBackgroundWork() {
+            val scope = kotlinx.coroutines.test.TestScope(dispatcher)
+            scope.backgroundScope.launch { log += "background" }
+            assertThat(KotlinxInternals.hasForegroundTask(scheduler)).isFalse()
+            launch("foreground") { log += "foreground" }
+            assertThat(KotlinxInternals.hasForegroundTask(scheduler)).isTrue()
+            scope.backgroundScope.coroutineContext[Job]!!.cancel(null)
+        }
+
+        @Test
+        fun theShufflingCheckPasses() {
+            KotlinxInternals.checkShuffling()
+        }
+    }
+
     @Test
     fun defaultDelayRunsATimeoutOnRealTimeOnAnotherThread() {
         val ran = CountDownLatch(1)

@@ -21,8 +21,12 @@ final class Configuration {
     /** Configuration parameter (or system property) turning virtual dispatchers on for the whole suite. */
     static final String VIRTUAL_DISPATCHERS_KEY = TestOptions.VIRTUAL_DISPATCHERS_PROPERTY;
 
+    /** Configuration parameter (or system property) fixing the base seed of {@code @ExploreSchedules(runs = N)}. */
+    static final String SCHEDULE_SEED_KEY = "herder.schedule.seed";
+
     private final Duration defaultTimeout;
     private final boolean virtualDispatchers;
+    private final Long baseSeed;
 
     private Configuration(ExtensionContext root) {
         Optional<String> configured = root.getConfigurationParameter(DEFAULT_TIMEOUT_KEY);
@@ -34,6 +38,7 @@ final class Configuration {
         }
         this.virtualDispatchers = root.getConfigurationParameter(VIRTUAL_DISPATCHERS_KEY).map(Boolean::parseBoolean)
             .orElse(false);
+        this.baseSeed = root.getConfigurationParameter(SCHEDULE_SEED_KEY).map(Configuration::parseSeed).orElse(null);
     }
 
     static Configuration of(ExtensionContext context) {
@@ -52,6 +57,7 @@ final class Configuration {
         DispatcherKind dispatcher = kind;
         Optional<CoroutineTest> coroutineTest = AnnotationSupport.findAnnotation(method, CoroutineTest.class);
         Optional<DispatcherTest> dispatcherTest = AnnotationSupport.findAnnotation(method, DispatcherTest.class);
+        Optional<ExploreSchedules> exploration = AnnotationSupport.findAnnotation(method, ExploreSchedules.class);
         String annotation = null;
         boolean virtual = false;
         if (coroutineTest.isPresent()) {
@@ -60,6 +66,11 @@ final class Configuration {
             timeout = coroutineTest.get().timeout();
             neverAwaitedCheck = coroutineTest.get().failOnNeverAwaited();
             dispatcher = dispatcher != null ? dispatcher : coroutineTest.get().dispatcher();
+        } else if (exploration.isPresent()) {
+            annotation = "@ExploreSchedules";
+            timeout = exploration.get().timeout();
+            neverAwaitedCheck = exploration.get().failOnNeverAwaited();
+            virtual = exploration.get().virtualDispatchers();
         } else if (dispatcherTest.isPresent()) {
             annotation = "@DispatcherTest";
             timeout = dispatcherTest.get().timeout();
@@ -82,7 +93,39 @@ final class Configuration {
                     method.toGenericString(), dispatcher, dispatcher), e);
             }
         }
+        dev.herder.Schedule schedule = ScheduleInvocation.of(context);
+        if (schedule != null) {
+            options = options.withSchedule(schedule);
+        }
         return options.withNeverAwaitedCheck(neverAwaitedCheck).withName(context.getDisplayName());
+    }
+
+    private static Long parseSeed(String text) {
+        String t = text.trim().replace("_", "");
+        try {
+            if (t.endsWith("L") || t.endsWith("l")) {
+                t = t.substring(0, t.length() - 1);
+            }
+            return t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException("Configuration error: " + SCHEDULE_SEED_KEY + " must be a seed "
+                + "such as 0x5EED or 24301, but was '" + text + "'.", e);
+        }
+    }
+
+    /** The seeds of one exploration: the annotation's own, or {@code runs} derived from the base seed. */
+    java.util.List<Long> seedsFor(ExploreSchedules exploration, Method method, ExtensionContext context) {
+        if (exploration.seeds().length > 0) {
+            return java.util.Arrays.stream(exploration.seeds()).boxed().toList();
+        }
+        if (exploration.runs() < 1) {
+            throw new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+                + "[%s] must declare runs as a positive number, but was %d.", method.toGenericString(), exploration.runs()));
+        }
+        long base = baseSeed != null ? baseSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        context.publishReportEntry(SCHEDULE_SEED_KEY, String.format(java.util.Locale.ROOT, "0x%016X", base));
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(base ^ method.toGenericString().hashCode());
+        return java.util.stream.LongStream.generate(seeds::nextLong).limit(exploration.runs()).boxed().toList();
     }
 
     private static Duration parseTimeout(String text, String annotation, Method method) {

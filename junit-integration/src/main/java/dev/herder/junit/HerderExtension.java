@@ -108,7 +108,8 @@ public final class HerderExtension implements ParameterResolver, InvocationInter
         boolean declaresScope = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == CoroutineTestScope.class);
         boolean suspend = KotlinSuspend.isSuspend(method);
         boolean annotated = testMethod && (AnnotationSupport.isAnnotated(method, CoroutineTest.class)
-            || AnnotationSupport.isAnnotated(method, DispatcherTest.class));
+            || AnnotationSupport.isAnnotated(method, DispatcherTest.class)
+            || AnnotationSupport.isAnnotated(method, ExploreSchedules.class));
         if (!declaresScope && !suspend && !annotated) {
             invocation.proceed();
             return;
@@ -133,11 +134,18 @@ public final class HerderExtension implements ParameterResolver, InvocationInter
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, DispatcherTest.class)).orElse(false);
+        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, DispatcherTest.class)
+            || AnnotationSupport.isAnnotated(m, ExploreSchedules.class)).orElse(false);
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        Optional<ExploreSchedules> exploration = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(),
+            ExploreSchedules.class);
+        if (exploration.isPresent()) {
+            return Configuration.of(context).seedsFor(exploration.get(), context.getRequiredTestMethod(), context).stream()
+                .map(ScheduleInvocation::new);
+        }
         Optional<DispatcherTest> annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(),
             DispatcherTest.class);
         DispatcherKind[] kinds = annotation.map(DispatcherTest::value).filter(v -> v.length > 0)

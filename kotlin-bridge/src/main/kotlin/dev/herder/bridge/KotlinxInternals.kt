@@ -217,11 +217,27 @@ public object KotlinxInternals {
         }
         if (continuation == null) return routed.toString() to null
         val context = continuation.context
-        val name = context[kotlinx.coroutines.CoroutineName]?.name ?: context[Job]?.toString() ?: continuation.toString()
-        val frame = (continuation as? CancellableContinuationImpl<*>)?.let { framesOf(it).firstOrNull() }
-            ?: (continuation as? CoroutineStackFrame)?.getStackTraceElement()
-        return name to frame
+        val name = context[kotlinx.coroutines.CoroutineName]?.name
+            ?: context[Job]?.toString()?.let { job -> if (job.startsWith("\"")) job.substring(1, job.indexOf('"', 1)) else job }
+            ?: continuation.toString()
+        val frames = (continuation as? CancellableContinuationImpl<*>)?.let { framesOf(it) } ?: framesFrom(continuation)
+        return name to (frames.firstOrNull { !isMachinery(it.className) } ?: frames.firstOrNull())
     }
+
+    private fun framesFrom(continuation: Continuation<*>): List<StackTraceElement> {
+        val out = ArrayList<StackTraceElement>()
+        var frame = continuation as? CoroutineStackFrame
+        while (frame != null && out.size < 32) {
+            frame.getStackTraceElement()?.let(out::add)
+            frame = frame.callerFrame
+        }
+        return out
+    }
+
+    /** Frames of Herder's bridge, kotlinx and the stdlib: a trace names the user's frame under them. */
+    private fun isMachinery(className: String): Boolean =
+        className.startsWith("dev.herder.bridge.") || className.startsWith("kotlinx.coroutines.") ||
+            className.startsWith("kotlin.")
 
     /**
      * Checks, once, that the scheduler internals shuffled schedules use are there and work: two tasks queued at one

@@ -1,0 +1,49 @@
+package dev.herder.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs one coroutine test under many {@linkplain dev.herder.Schedule#shuffled(long) shuffled schedules}, one invocation
+ * per seed, named {@code seed=0x…}: the tasks due at one virtual instant run in a different order each time, so a bug
+ * that hides behind kotlinx's arrival order shows up — and its seed replays it exactly.
+ *
+ * <pre>{@code
+ * @ExploreSchedules(runs = 200)
+ * void transfersNeverLoseMoney(CoroutineTestScope scope) { ... }
+ *
+ * @ExploreSchedules(seeds = {0x5EEDL})      // replay the seed a failure named
+ * void transfersNeverLoseMoney(CoroutineTestScope scope) { ... }
+ * }</pre>
+ *
+ * <p>The seeds of a {@link #runs()} exploration derive from a base seed that is random per run, unless the
+ * configuration parameter or system property {@code herder.schedule.seed} fixes it (decimal, or hexadecimal with
+ * {@code 0x}). A failing invocation fails with the test's own exception, carrying a suppressed exception that says
+ * how to replay it and shows the interleaving it ran.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(HerderExtension.class)
+public @interface ExploreSchedules {
+    /** How many seeds to explore when {@link #seeds()} is empty. */
+    int runs() default 100;
+
+    /** Exactly these seeds, in order (replaying failures); when set, {@link #runs()} is not used. */
+    long[] seeds() default {};
+
+    /** As {@link CoroutineTest#timeout()}, for each invocation. */
+    String timeout() default "";
+
+    /** As {@link CoroutineTest#failOnNeverAwaited()}. */
+    boolean failOnNeverAwaited() default true;
+
+    /** As {@link CoroutineTest#virtualDispatchers()}: the test's IO and Default work is shuffled with the rest. */
+    boolean virtualDispatchers() default false;
+}
