@@ -1,0 +1,43 @@
+package dev.herder.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herder.CoroutineTestScope;
+import dev.herder.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+import kotlin.Unit;
+
+/** Fixtures for ExploreSchedulesTests. */
+class ExploreSchedulesTestCase {
+    static final List<Schedule> SEEN = new ArrayList<>();
+
+    @ExploreSchedules(runs = 5)
+    void recordsItsSchedule(CoroutineTestScope scope) {
+        synchronized (SEEN) {
+            SEEN.add(scope.schedule());
+        }
+    }
+
+    @ExploreSchedules(seeds = {0x5EEDL, 42L})
+    void replaysExactlyTheseSeeds(CoroutineTestScope scope) {
+        assertThat(scope.schedule().seed()).isIn(0x5EEDL, 42L);
+    }
+
+    @ExploreSchedules(runs = 30, timeout = "5 s", virtualDispatchers = true)
+    void failsInSomeOrders(CoroutineTestScope scope) {
+        StringBuilder order = new StringBuilder();
+        for (char name : new char[] {'a', 'b'}) {
+            scope.launch(c -> {
+                order.append(name);
+                return Unit.INSTANCE;
+            });
+        }
+        scope.runCurrent();
+        assertThat(order.toString()).isEqualTo("ab");
+    }
+
+    @ExploreSchedules(runs = 0)
+    void noRuns(CoroutineTestScope scope) {
+    }
+}
