@@ -67,6 +67,16 @@ class TimeoutTest {
     }
 
     @Test
+    void aTimeoutTooLongForTheClockMeansNoPracticalLimit() {
+        for (Duration huge : new Duration[] {Duration.ofDays(365_000), Duration.ofSeconds(Long.MAX_VALUE)}) {
+            Coroutines.runBlockingTest(TestOptions.defaults().withTimeout(huge), scope -> {
+                scope.await(delay(3_600_000));
+                assertThat(scope.currentTime()).isEqualTo(3_600_000);
+            });
+        }
+    }
+
+    @Test
     void aCoroutineStuckAfterTheBodyReturnedTimesOutToo() {
         CompletableFuture<String> never = new CompletableFuture<>();
         Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {

@@ -69,6 +69,21 @@ public final class Durations {
         return d;
     }
 
+    /** The longest timeout the clock arithmetic takes: about 73 years, "no practical limit". */
+    private static final long LONGEST_TIMEOUT_NANOS = Long.MAX_VALUE / 4;
+
+    /**
+     * A timeout in nanoseconds for deadline arithmetic: {@code d}, or about 73 years when {@code d} is longer (a
+     * timeout of {@code Duration.ofDays(365_000)} means "no practical limit", not an overflow).
+     */
+    public static long deadlineNanos(Duration d) {
+        try {
+            return Math.min(d.toNanos(), LONGEST_TIMEOUT_NANOS);
+        } catch (ArithmeticException tooLong) {
+            return LONGEST_TIMEOUT_NANOS;
+        }
+    }
+
     /** {@code d} in whole milliseconds, or {@code Long.MAX_VALUE} when that does not fit a {@code long}. */
     public static long saturatedMillis(Duration d) {
         try {

@@ -73,6 +73,9 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
         if (event != null) {
             return event;
         }
+        if (cancelled) {
+            throw new AssertionError(ProbeFailures.cancelled(name));
+        }
         Signal signal = new Signal();
         arrival = signal;
         try {
@@ -172,8 +175,12 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
     }
 
     private void cancel() {
+        cancelled = true;
         JobKt.cancel(collector, null);
     }
+
+    /** Set by the test thread when it cancels the probe: later awaits fail at once instead of waiting. */
+    private volatile boolean cancelled;
 
     /** At the end of the test: stops collecting and returns the events the test left unconsumed (unless ignored). */
     List<FlowEvent<T>> finishAtTestEnd() {

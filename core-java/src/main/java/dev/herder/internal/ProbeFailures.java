@@ -27,6 +27,11 @@ final class ProbeFailures {
             + "a longer limit: scope.probe(flow, name, Duration.ofSeconds(10)).");
     }
 
+    static String cancelled(String probe) {
+        return expected(probe, "an event", "none: the probe was cancelled (cancelAndIgnoreRemainingEvents or "
+            + "cancelAndConsumeRemainingEvents) and collects nothing more. Await events before cancelling it.");
+    }
+
     static AssertionError unconsumed(List<String> lines, Throwable firstError) {
         StringBuilder b = new StringBuilder("Unconsumed events found at the end of the test:");
         for (String line : lines) {

@@ -35,8 +35,9 @@ public final class TestRunner {
             throw Failures.nestedTest();
         }
         CoroutineDumps.installProbesIfEnabled();
-        long timeoutMillis = options.timeout().toMillis();
-        long deadlineNanos = System.nanoTime() + options.timeout().toNanos();
+        long timeoutNanos = Durations.deadlineNanos(options.timeout());
+        long timeoutMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+        long deadlineNanos = System.nanoTime() + timeoutNanos;
         AtomicReference<String> watchdogMessage = new AtomicReference<>();   // written by the watchdog thread
         AtomicReference<ScheduleChoices> shuffles = new AtomicReference<>();
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options)) {

@@ -31,12 +31,14 @@ public final class SuspendMocks {
      * @throws IllegalStateException if Mockito is not on the classpath
      */
     public static <T> T mock(Class<T> type) {
+        MockArguments.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class)");
         Frameworks.requireMockito();
         return MockitoFlavour.mock(type, null);
     }
 
     /** As {@link #mock(Class)}, named {@code name} in messages. */
     public static <T> T mock(Class<T> type, String name) {
+        MockArguments.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class, \"users\")");
         Frameworks.requireMockito();
         return MockitoFlavour.mock(type, name);
     }
@@ -48,6 +50,8 @@ public final class SuspendMocks {
      * @throws IllegalStateException if Mockito is not on the classpath
      */
     public static <M, T> SuspendStubbing<T> whenever(M mock, MockCall<M, T> call) {
+        MockArguments.mock(mock, "SuspendMocks.whenever");
+        MockArguments.call(call, "SuspendMocks.whenever");
         Frameworks.requireMockito();
         return MockitoFlavour.whenever(mock, call);
     }
@@ -58,6 +62,8 @@ public final class SuspendMocks {
      * @throws AssertionError (Mockito's) if it did not
      */
     public static <M> void verify(M mock, MockCall<M, ?> call) {
+        MockArguments.mock(mock, "SuspendMocks.verify");
+        MockArguments.call(call, "SuspendMocks.verify");
         Frameworks.requireMockito();
         MockitoFlavour.verifyOnce(mock, call);
     }
@@ -68,12 +74,19 @@ public final class SuspendMocks {
      * @throws AssertionError (Mockito's) if it did not
      */
     public static <M> void verify(M mock, VerificationMode mode, MockCall<M, ?> call) {
+        MockArguments.mock(mock, "SuspendMocks.verify");
+        MockArguments.notNull(mode, "SuspendMocks.verify", "a verification mode", "Mockito.times(2) or Mockito.never()");
+        MockArguments.call(call, "SuspendMocks.verify");
         Frameworks.requireMockito();
         MockitoFlavour.verify(mock, mode, call);
     }
 
     /** Mockito's in-order verification for suspend calls of {@code mocks}. */
     public static SuspendInOrder inOrder(Object... mocks) {
+        MockArguments.notNull(mocks, "SuspendMocks.inOrder", "the mocks", "SuspendMocks.inOrder(repository, mailer)");
+        for (Object mock : mocks) {
+            MockArguments.mock(mock, "SuspendMocks.inOrder");
+        }
         Frameworks.requireMockito();
         return MockitoFlavour.inOrder(mocks);
     }

@@ -156,4 +156,18 @@ class FlowProbeTest {
             probe.awaitComplete();
         });
     }
+
+    @Test
+    void awaitingACancelledProbeFailsAtOnceSayingItWasCancelled() {
+        Coroutines.runBlockingTest(scope -> {
+            FlowProbe<Integer> ticks = scope.probe(FlowsKt.countdown(3, 1_000), "ticks");
+            assertThat(ticks.awaitItem()).isEqualTo(3);
+            ticks.cancelAndIgnoreRemainingEvents();
+            Throwable thrown = catchThrowable(ticks::awaitItem);
+            assertThat(thrown).isInstanceOf(AssertionError.class).hasMessage("Expected an event for ticks but found "
+                + "none: the probe was cancelled (cancelAndIgnoreRemainingEvents or cancelAndConsumeRemainingEvents) "
+                + "and collects nothing more. Await events before cancelling it.");
+            assertThat(catchThrowable(ticks::awaitComplete)).hasMessageContaining("the probe was cancelled");
+        });
+    }
 }
