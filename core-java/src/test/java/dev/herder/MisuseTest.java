@@ -23,6 +23,24 @@ class MisuseTest {
     }
 
     @Test
+    void theScopesCoroutineScopeAndScheduledExecutorLeakedOutOfTheTestRefuseNewWork() {
+        AtomicReference<kotlinx.coroutines.CoroutineScope> leakedScope = new AtomicReference<>();
+        AtomicReference<java.util.concurrent.ScheduledExecutorService> leakedExecutor = new AtomicReference<>();
+        Coroutines.runBlockingTest(scope -> {
+            leakedScope.set(scope.coroutineScope());
+            leakedExecutor.set(scope.scheduledExecutor());
+        });
+        assertThat(catchThrowable(() -> Calls.launchNamed(leakedScope.get(), "late", delay(1))))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("CoroutineTestScope.coroutineScope() was called after its test ended. A scope is valid only "
+                + "inside the body of the runBlockingTest that made it; do the work inside the test body, or start it "
+                + "with Coroutines.future(...) outside a test.");
+        assertThat(catchThrowable(() -> leakedExecutor.get().schedule(() -> { }, 1, java.util.concurrent.TimeUnit.SECONDS)))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("CoroutineTestScope.scheduledExecutor()'s schedule/execute was called after its test ended.");
+    }
+
+    @Test
     void aScopeUsedFromAnotherThreadSaysWhichThreadOwnsIt() {
         Coroutines.runBlockingTest(scope -> {
             CompletableFuture<Throwable> failure = new CompletableFuture<>();

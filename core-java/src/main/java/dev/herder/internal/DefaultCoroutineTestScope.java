@@ -146,9 +146,28 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         return run.getDispatcher();
     }
 
+    /**
+     * The test's scope as users get it: once the test has ended, starting anything in it is refused with the same
+     * error as the scope's own methods (kotlinx would cancel it silently, the test being over).
+     */
+    private final CoroutineScope guardedScope = new CoroutineScope() {
+        @Override
+        public kotlin.coroutines.CoroutineContext getCoroutineContext() {
+            if (ended) {
+                throw Failures.scopeUsedAfterTest("coroutineScope()");
+            }
+            return run.getCoroutineScope().getCoroutineContext();
+        }
+
+        @Override
+        public String toString() {
+            return "CoroutineScope of " + DefaultCoroutineTestScope.this;
+        }
+    };
+
     @Override
     public CoroutineScope coroutineScope() {
-        return run.getCoroutineScope();
+        return guardedScope;
     }
 
     @Override
@@ -271,6 +290,13 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     /** Ends the scope: every later use fails with a clear message. */
     public void end() {
         ended = true;
+    }
+
+    /** Refuses {@code method} once the test has ended, from any thread. */
+    void ensureNotEnded(String method) {
+        if (ended) {
+            throw Failures.scopeUsedAfterTest(method);
+        }
     }
 
     void ensureDrivable(String method) {

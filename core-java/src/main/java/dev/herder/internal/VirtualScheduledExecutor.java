@@ -35,6 +35,7 @@ final class VirtualScheduledExecutor extends AbstractExecutorService implements 
         if (task == null) {
             throw new NullPointerException("task");
         }
+        scope.ensureNotEnded("scheduledExecutor()'s schedule/execute");
         if (shutdown) {
             throw new RejectedExecutionException("The test's scheduledExecutor() was shut down; no new tasks.");
         }
