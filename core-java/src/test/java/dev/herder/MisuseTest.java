@@ -41,6 +41,47 @@ class MisuseTest {
     }
 
     @Test
+    void aCallThatReturnsAValueAndAlsoResumesIsReportedAsAlreadyResumed() {
+        Coroutines.runBlockingTest(scope -> {
+            AtomicReference<kotlin.coroutines.Continuation<? super String>> kept = new AtomicReference<>();
+            String value = scope.await(c -> {
+                kept.set(c);
+                return "now";
+            });
+            assertThat(value).isEqualTo("now");
+            assertThat(catchThrowable(() -> kept.get().resumeWith("later"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Already resumed: an awaited suspend call resumed its continuation after it "
+                    + "had already completed");
+        });
+    }
+
+    @Test
+    void aLaunchedCallThatResumesTwiceIsReportedAsAlreadyResumedNamingTheCall() {
+        Coroutines.runBlockingTest(scope -> {
+            AtomicReference<kotlin.coroutines.Continuation<? super Object>> kept = new AtomicReference<>();
+            SuspendCall<Object> twice = new SuspendCall<>() {
+                @Override
+                public Object invoke(kotlin.coroutines.Continuation<? super Object> c) {
+                    kept.set(c);
+                    return kotlin.coroutines.intrinsics.IntrinsicsKt.getCOROUTINE_SUSPENDED();
+                }
+
+                @Override
+                public String toString() {
+                    return "twice()";
+                }
+            };
+            CompletableFuture<Object> done = scope.future(twice);
+            scope.runCurrent();
+            kept.get().resumeWith("first");
+            assertThat(catchThrowable(() -> kept.get().resumeWith("second"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Already resumed: the suspend call ")
+                .hasMessageContaining("resumed its continuation a second time");
+            assertThat(scope.await(done)).isEqualTo("first");
+        });
+    }
+
+    @Test
     void aScopeUsedFromAnotherThreadSaysWhichThreadOwnsIt() {
         Coroutines.runBlockingTest(scope -> {
             CompletableFuture<Throwable> failure = new CompletableFuture<>();

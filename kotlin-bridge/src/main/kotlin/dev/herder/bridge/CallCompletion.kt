@@ -1,17 +1,30 @@
 package dev.herder.bridge
 
+import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.CoroutineContext
 
 /**
  * The completion of a call driven from Java: keeps the outcome and fires its [Signal].
- * The outcome is the very exception object the call failed with, never a wrapper.
+ * The outcome is the very exception object the call failed with, never a wrapper. A call completes once: resuming
+ * this after the call returned a value, or a second time, is reported as the caller's bug ("Already resumed").
  */
 public class CallCompletion(override val context: CoroutineContext) : Signal(), Continuation<Any?> {
     private var value: Any? = null
     private var failure: Throwable? = null
+    private val completed = AtomicBoolean()
+
+    /** The call returned its value directly: it must not resume this as well. */
+    public fun returned() {
+        completed.set(true)
+    }
 
     override fun resumeWith(result: Result<Any?>) {
+        if (!completed.compareAndSet(false, true)) throw IllegalStateException(
+            "Already resumed: an awaited suspend call resumed its continuation after it had already completed " +
+                "(returned a value, or resumed before). A suspend function completes once: either return the value " +
+                "(or throw), or return COROUTINE_SUSPENDED and resume the continuation exactly once later."
+        )
         failure = result.exceptionOrNull()
         value = result.getOrNull()
         fire()

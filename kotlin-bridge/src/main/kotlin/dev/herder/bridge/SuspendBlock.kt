@@ -1,6 +1,9 @@
 package dev.herder.bridge
 
+import java.util.concurrent.atomic.AtomicInteger
 import kotlin.coroutines.Continuation
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 
 /**
@@ -12,6 +15,48 @@ public fun interface SuspendBlock {
     public fun invoke(continuation: Continuation<Any?>): Any?
 }
 
-/** Runs [block] as a plain suspend call of the current coroutine. */
+/**
+ * Runs [block] as a plain suspend call of the current coroutine. A hand-written call that completes twice (resumes
+ * its continuation after returning a value, or resumes it twice) is the caller's bug, reported as such where it
+ * happens — as kotlin's own `suspendCoroutine` says "Already resumed" — instead of corrupting the coroutine.
+ */
 public suspend fun SuspendBlock.invokeSuspending(): Any? =
-    suspendCoroutineUninterceptedOrReturn { continuation -> invoke(continuation) }
+    suspendCoroutineUninterceptedOrReturn { continuation ->
+        val once = OnceContinuation(continuation, this)
+        val result = invoke(once)
+        if (result !== COROUTINE_SUSPENDED) once.returned()
+        result
+    }
+
+/** Lets a call complete once: by returning, or by resuming its continuation — not both, not twice. */
+internal class OnceContinuation(
+    private val delegate: Continuation<Any?>,
+    private val call: Any,
+) : Continuation<Any?> {
+    private val state = AtomicInteger(PENDING)
+
+    override val context: CoroutineContext get() = delegate.context
+
+    fun returned() {
+        if (!state.compareAndSet(PENDING, RETURNED)) throw completedTwice("returned a value after it resumed")
+    }
+
+    override fun resumeWith(result: Result<Any?>) {
+        when (state.compareAndExchange(PENDING, RESUMED)) {
+            PENDING -> delegate.resumeWith(result)
+            RETURNED -> throw completedTwice("resumed its continuation after it returned a value")
+            else -> throw completedTwice("resumed its continuation a second time")
+        }
+    }
+
+    private fun completedTwice(what: String) = IllegalStateException(
+        "Already resumed: the suspend call $call $what. A suspend function completes once: either return the value " +
+            "(or throw), or return COROUTINE_SUSPENDED and resume the continuation exactly once later."
+    )
+
+    private companion object {
+        const val PENDING = 0
+        const val RETURNED = 1
+        const val RESUMED = 2
+    }
+}

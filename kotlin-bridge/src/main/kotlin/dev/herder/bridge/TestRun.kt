@@ -87,7 +87,10 @@ public class TestRun private constructor(
                 return completion.valueOrThrow()
             }
             if (result !== COROUTINE_SUSPENDED) {
-                if (probed === completion) return result
+                if (probed === completion) {
+                    completion.returned()
+                    return result
+                }
                 probed.resume(result)
                 return completion.valueOrThrow()
             }
