@@ -5,6 +5,7 @@ import kotlin.coroutines.Continuation
 import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
+import kotlin.coroutines.jvm.internal.CoroutineStackFrame
 
 /**
  * A suspend call seen from Java: invoke it with a continuation, get a value or `COROUTINE_SUSPENDED`.
@@ -32,7 +33,12 @@ public suspend fun SuspendBlock.invokeSuspending(): Any? =
 internal class OnceContinuation(
     private val delegate: Continuation<Any?>,
     private val call: Any,
-) : Continuation<Any?> {
+) : Continuation<Any?>, CoroutineStackFrame {
+    // a frame of its own for nobody: dumps, traces and kotlinx's stack-trace recovery walk on to the caller
+    override val callerFrame: CoroutineStackFrame? get() = delegate as? CoroutineStackFrame
+
+    override fun getStackTraceElement(): StackTraceElement? = null
+
     private val state = AtomicInteger(PENDING)
 
     override val context: CoroutineContext get() = delegate.context
