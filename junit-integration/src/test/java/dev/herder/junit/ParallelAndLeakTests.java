@@ -50,4 +50,18 @@ class ParallelAndLeakTests {
                 .as("no coroutine of any test is still running").isEmpty();
         }
     }
+
+    @Test
+    void aViewModelHoppingToIoAndBackToMainFindsItsTestUnderParallelExecution() {
+        for (int run = 0; run < 3; run++) {
+            Events events = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
+                .selectors(selectClass(ViewModelRoundTripTestCase.class))
+                .execute().testEvents();
+            events.assertStatistics(stats -> stats.failed(0).succeeded(100));
+        }
+    }
 }

@@ -48,3 +48,18 @@ suspend fun readOnIoThenShowOnMain(millis: Long): Thread {
     }
     return withContext(Dispatchers.Main) { read }
 }
+
+/** The usual Android view model: its own Main scope, a load that hops to IO (real) and publishes back on Main. */
+class LoadingViewModel {
+    private val scope = CoroutineScope(Dispatchers.Main + SupervisorJob())
+    val state = kotlinx.coroutines.flow.MutableStateFlow("idle")
+
+    fun load(id: Int) {
+        scope.launch {
+            val loaded = withContext(Dispatchers.IO) { "loaded $id on IO" }
+            state.value = loaded
+        }
+    }
+
+    fun close() = scope.cancel()
+}

@@ -5,6 +5,7 @@ import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Delay
 import kotlinx.coroutines.DisposableHandle
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.MainCoroutineDispatcher
 import kotlinx.coroutines.test.resetMain
 import kotlinx.coroutines.test.setMain
@@ -30,6 +31,28 @@ public class MainRoute(
 
     @Volatile private var closed = false
     @Volatile private var ended = false
+
+    /**
+     * Jobs of coroutines built outside the test's scope (a view model's `CoroutineScope(Dispatchers.Main)`) that were
+     * first routed here by the test thread: their descendants belong to this test on any thread (an IO hop and back).
+     */
+    private val adopted: MutableSet<Job> = ConcurrentHashMap.newKeySet()
+
+    internal fun adopt(job: Job) {
+        if (!ended) adopted.add(job)
+    }
+
+    /** Whether [job] is, or descends from, a job this test adopted. */
+    internal fun owns(job: Job): Boolean {
+        if (adopted.isEmpty()) return false
+        var current: Job? = job
+        var depth = 0
+        while (current != null && depth++ < MAX_ANCESTORS) {
+            if (current in adopted) return true
+            current = current.parent
+        }
+        return false
+    }
     private val leaks = java.util.concurrent.ConcurrentLinkedQueue<List<StackTraceElement>>()
 
     /** Called once the test's own coroutines are done: Main timers asked for after this are leaks. */
@@ -42,6 +65,7 @@ public class MainRoute(
     /** Called when the test is over, timed out or not: from then on its work goes to the real dispatchers again. */
     public fun end() {
         ended = true
+        adopted.clear()
     }
 
     /** Whether the test still runs, so its virtual dispatcher is still driven. */
@@ -56,6 +80,9 @@ public class MainRoute(
 
     override fun toString(): String = "MainRoute($testName -> $dispatcher)"
 }
+
+/** How far up a job's parents the router looks for an adopted job. */
+private const val MAX_ANCESTORS = 64
 
 /**
  * `Dispatchers.Main` while Herder tests run: one dispatcher that sends each coroutine to the Main of *its own* test.
@@ -105,8 +132,15 @@ public object MainRouter : MainCoroutineDispatcher(), Delay {
     @JvmStatic
     public fun threadRoute(): MainRoute? = onThread.get()
 
+    /**
+     * The test a Main dispatch belongs to: the route in the coroutine's context; else the thread's test (the test
+     * thread, or a task this router dispatched), which then adopts the coroutine's job so that its descendants are
+     * found on other threads too; else the test that adopted an ancestor job; else, when one test runs, that test.
+     */
     private fun routeFor(context: CoroutineContext): MainRoute =
-        context[MainRoute] ?: onThread.get() ?: routes.singleOrNull() ?: throw IllegalStateException(
+        context[MainRoute] ?: onThread.get()?.also { route -> context[Job]?.let(route::adopt) }
+            ?: context[Job]?.let { job -> routes.firstOrNull { it.owns(job) } }
+            ?: routes.singleOrNull() ?: throw IllegalStateException(
             "Dispatchers.Main was used by a coroutine that belongs to none of the ${routes.size} Herder tests " +
                 "running in parallel, so Herder cannot tell whose Main it is. Start it from the test " +
                 "(scope.coroutineScope(), scope.await(...)) or from code the test called."
