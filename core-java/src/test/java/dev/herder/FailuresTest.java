@@ -101,4 +101,33 @@ class FailuresTest {
             assertThat(scope.currentTime()).isEqualTo(20);
         });
     }
+
+    static final class StopRequested extends java.util.concurrent.CancellationException {
+        StopRequested(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aCancellationExceptionOfTheCodesOwnArrivesThroughAFutureAsTheSameObject() {
+        StopRequested stop = new StopRequested("the user stopped it");
+        Coroutines.runBlockingTest(scope -> {
+            java.util.concurrent.CompletableFuture<Object> future = scope.future(c -> {
+                throw stop;
+            });
+            org.assertj.core.api.Assertions.assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> scope.await(future)))
+                .isSameAs(stop);
+            org.assertj.core.api.Assertions.assertThat(future.isCancelled()).isTrue();
+        });
+    }
+
+    @Test
+    void aFutureCancelledByTheTestIsPlainlyCancelled() {
+        Coroutines.runBlockingTest(scope -> {
+            java.util.concurrent.CompletableFuture<kotlin.Unit> future = scope.future(Calls.delay(1_000));
+            org.assertj.core.api.Assertions.assertThat(future.cancel(true)).isTrue();
+            org.assertj.core.api.Assertions.assertThat(future.isCancelled()).isTrue();
+            scope.advanceUntilIdle();
+        });
+    }
 }

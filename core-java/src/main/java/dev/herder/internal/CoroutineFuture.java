@@ -58,9 +58,11 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
         try {
             if (cause == null) {
                 complete(job instanceof Deferred<?> deferred ? (T) deferred.getCompleted() : null);
-            } else if (cause instanceof CancellationException) {
-                super.cancel(false);
+            } else if (cause instanceof CancellationException && isJobCancellation(cause)) {
+                super.cancel(false);   // the coroutine was cancelled (by this future, or its test ending)
             } else {
+                // the code's own failure, CancellationException subclasses (withTimeout's, the user's) included: the
+                // very object, as Deferred.await() would throw it
                 completeExceptionally(cause);
             }
         } finally {
@@ -75,6 +77,10 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
             }
         }
         return Unit.INSTANCE;
+    }
+
+    private static boolean isJobCancellation(Throwable cause) {
+        return cause.getClass().getName().equals("kotlinx.coroutines.JobCancellationException");
     }
 
     /** Cancels the coroutine; the future completes as cancelled once the coroutine has finished cancelling. */
