@@ -81,8 +81,12 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         }
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            throw Sneaky.rethrow(e instanceof java.util.concurrent.CancellationException ? e : Failures.unwrap(e));
+        } catch (java.util.concurrent.CompletionException e) {
+            throw Sneaky.rethrow(Failures.unwrap(e));
+        } catch (java.util.concurrent.CancellationException e) {
+            // the stored exception itself: JDK 23+ join() throws a new CancellationException("join") around it
+            Throwable stored = future.handle((value, failure) -> failure).getNow(null);
+            throw Sneaky.rethrow(stored instanceof java.util.concurrent.CancellationException ? stored : e);
         }
     }
 
