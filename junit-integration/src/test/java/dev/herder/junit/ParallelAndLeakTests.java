@@ -11,7 +11,6 @@ import kotlinx.coroutines.Dispatchers;
 import kotlinx.coroutines.debug.DebugProbes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -30,13 +29,7 @@ class ParallelAndLeakTests {
     @Test
     void manyParallelTestsEachSeeTheirOwnMainAndLeaveNothingBehind() {
         Set<String> baseline = herderThreads();
-        Events events = EngineTestKit.engine("junit-jupiter")
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-            .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
-            .selectors(selectClass(ParallelMainTestCase.class), selectClass(DispatcherTestTestCase.class))
-            .execute().testEvents();
+        Events events = ParallelRuns.run(selectClass(ParallelMainTestCase.class), selectClass(DispatcherTestTestCase.class));
 
         events.assertStatistics(stats -> stats.failed(0).succeeded(150 + 150 + 3 + (dev.herder.DispatcherKind.VIRTUAL_THREADS.isAvailable() ? 6 : 5)));
 
@@ -54,13 +47,7 @@ class ParallelAndLeakTests {
     @Test
     void aViewModelHoppingToIoAndBackToMainFindsItsTestUnderParallelExecution() {
         for (int run = 0; run < 3; run++) {
-            Events events = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
-                .selectors(selectClass(ViewModelRoundTripTestCase.class))
-                .execute().testEvents();
+            Events events = ParallelRuns.run(selectClass(ViewModelRoundTripTestCase.class));
             events.assertStatistics(stats -> stats.failed(0).succeeded(100));
         }
     }

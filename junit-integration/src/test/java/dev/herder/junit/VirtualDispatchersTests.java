@@ -20,13 +20,7 @@ class VirtualDispatchersTests {
     @Test
     void threeHundredParallelTestsMixingVirtualAndRealDispatchersEachSeeTheirOwn() {
         for (int run = 0; run < 3; run++) {
-            Events events = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
-                .selectors(selectClass(VirtualDispatchersTestCase.class))
-                .execute().testEvents();
+            Events events = ParallelRuns.run(selectClass(VirtualDispatchersTestCase.class));
             events.assertStatistics(stats -> stats.failed(0).succeeded(300));
         }
     }
