@@ -1,9 +1,12 @@
 package dev.herder;
 
+
 import dev.herder.bridge.Builders;
+import dev.herder.bridge.KotlinxInternals;
 import dev.herder.internal.CoroutineFuture;
 import dev.herder.internal.Failures;
 import dev.herder.internal.KotlinxCheck;
+import dev.herder.internal.Sneaky;
 import dev.herder.internal.TestRunner;
 import java.util.concurrent.CompletableFuture;
 import kotlin.coroutines.CoroutineContext;
@@ -71,7 +74,11 @@ public final class Coroutines {
         if (TestRunner.insideTest()) {
             throw Failures.blockingInsideTest();
         }
-        return (T) Builders.runBlocking(call::invoke);
+        try {
+            return (T) Builders.runBlocking(call::invoke);
+        } catch (Throwable t) {
+            throw Sneaky.rethrow(KotlinxInternals.originalOf(t));
+        }
     }
 
     /**

@@ -135,4 +135,22 @@ class MisuseTest {
             .isInstanceOf(IllegalStateException.class)
             .hasMessageEndingWith("Use scope.await(...) instead."));
     }
+
+    @Test
+    void aTestStartedFromACoroutineOfARunningTestOnAnotherThreadIsRefusedAsNested() {
+        Coroutines.runBlockingTest(scope -> {
+            Throwable thrown = catchThrowable(() -> scope.await(c -> FaultsKt.onIo(
+                () -> { Coroutines.runBlockingTest(inner -> { }); return "ran"; }, c)));
+            assertThat(thrown).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Coroutines.runBlockingTest was called on thread 'DefaultDispatcher-worker-")
+                .hasMessageContaining("from a coroutine of a running test: it would start a second, independent test "
+                    + "inside the first. Tests cannot be nested");
+        });
+        Coroutines.runBlockingTest(scope -> { });   // and once the test is over, the IO thread is nobody's
+        String afterwards = Coroutines.runBlocking(c -> FaultsKt.onIo(() -> {
+            Coroutines.runBlockingTest(inner -> { });
+            return "ran";
+        }, c));
+        assertThat(afterwards).isEqualTo("ran");
+    }
 }

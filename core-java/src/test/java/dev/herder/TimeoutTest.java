@@ -113,6 +113,33 @@ class TimeoutTest {
             .hasMessageStartingWith("Coroutine test timed out after 500 ms of wall-clock time");
     }
 
+    @Test
+    void aTestTheWatchdogStoppedLeavesUncaughtExceptionsOutsideTestsToTheirHandlers() throws Exception {
+        Throwable stopped = catchThrowable(() -> Coroutines.runBlockingTest(HALF_SECOND, scope -> {
+            var leaked = kotlinx.coroutines.CoroutineScopeKt.CoroutineScope(
+                scope.dispatcher().plus(kotlinx.coroutines.SupervisorKt.SupervisorJob(null)));
+            Calls.launchNamed(leaked, "leaked ticker", c -> WaitingKt.tickForever(100, c));
+        }));   // stopped by the watchdog inside runTest's own clean-up, before runTest could leave its collector
+        assertThat(stopped).isInstanceOf(CoroutineTestTimeoutError.class);
+
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        java.util.concurrent.BlockingQueue<Throwable> uncaught = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try {
+            IllegalStateException outside = new IllegalStateException("thrown outside any test");
+            Calls.launchNamed(kotlinx.coroutines.GlobalScope.INSTANCE, "outside", c -> {
+                throw outside;
+            });
+            assertThat(uncaught.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(outside);
+            // and, as with runTest, kotlinx keeps it for the next test, which fails with it: nothing is lost
+            assertThat(catchThrowable(() -> Coroutines.runBlockingTest(scope -> { })))
+                .isInstanceOf(kotlinx.coroutines.test.UncaughtExceptionsBeforeTest.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).contains(outside));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+    }
+
     /** A coroutine that waits 1 ms of virtual time and starts its successor, forever. */
     private static void tickForever(CoroutineTestScope scope) {
         Calls.launchNamed(scope.coroutineScope(), "ticker",

@@ -1,8 +1,10 @@
 package dev.herder.internal;
 
+import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.Signal;
 import java.util.concurrent.CancellationException;
 import kotlin.Unit;
+import kotlin.coroutines.CoroutineContext;
 import kotlin.jvm.functions.Function1;
 import kotlinx.coroutines.Deferred;
 import kotlinx.coroutines.Job;
@@ -63,7 +65,10 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
             } else {
                 // the code's own failure, CancellationException subclasses (withTimeout's, the user's) included: the
                 // very object, as Deferred.await() would throw it
-                completeExceptionally(cause);
+                Throwable failure = KotlinxInternals.originalOf(cause);
+                if (!completeExceptionally(failure)) {
+                    orphaned(failure);   // the future was cancelled first: a finally block threw while cancelling
+                }
             }
         } finally {
             jobDone = true;
@@ -77,6 +82,17 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
             }
         }
         return Unit.INSTANCE;
+    }
+
+    /**
+     * The coroutine failed after its future was cancelled (its {@code finally} block threw while it was being
+     * cancelled): nobody can read the failure from the future, so it goes where kotlinx sends an uncaught coroutine
+     * exception (the context's handler, else the thread's). A test's futures fail their test with it instead.
+     */
+    protected void orphaned(Throwable failure) {
+        CoroutineContext context = job instanceof kotlinx.coroutines.AbstractCoroutine<?> coroutine
+            ? coroutine.getContext() : kotlin.coroutines.EmptyCoroutineContext.INSTANCE;
+        kotlinx.coroutines.CoroutineExceptionHandlerKt.handleCoroutineException(context, failure);
     }
 
     private static boolean isJobCancellation(Throwable cause) {

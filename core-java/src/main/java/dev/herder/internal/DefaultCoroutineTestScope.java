@@ -26,6 +26,8 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     private final TestRun run;
     private final Thread owner = Thread.currentThread();
     private final java.util.Queue<TestFuture<?>> futures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Failures of cancelled futures' coroutines (a finally block that threw): they fail the test. */
+    private final java.util.Queue<Throwable> orphans = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<FlowProbeImpl<?>> probes = new ArrayList<>();
     private VirtualScheduledExecutor executor;
     private final boolean neverAwaitedCheck;
@@ -247,7 +249,10 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     public void finishBody() {
         finishProbes();
         run.finishBody();
-        Throwable unobserved = null;
+        Throwable unobserved = orphans.poll();
+        for (Throwable more = orphans.poll(); more != null; more = orphans.poll()) {
+            unobserved.addSuppressed(more);
+        }
         List<String> neverAwaited = new ArrayList<>();
         for (TestFuture<?> future : futures) {
             if (future.isObserved()) {
@@ -271,6 +276,20 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         }
         if (unobserved != null) {
             throw Sneaky.rethrow(unobserved);
+        }
+    }
+
+    /** A future of this test was cancelled, then its coroutine failed: the failure fails the test. */
+    void orphaned(Throwable failure) {
+        orphans.add(failure);
+    }
+
+    /** Attaches failures of cancelled futures to the failure the body ended with, so that none is lost. */
+    void attachOrphansTo(Throwable failure) {
+        for (Throwable orphan = orphans.poll(); orphan != null; orphan = orphans.poll()) {
+            if (orphan != failure) {
+                failure.addSuppressed(orphan);
+            }
         }
     }
 

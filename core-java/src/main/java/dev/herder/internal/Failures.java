@@ -120,7 +120,7 @@ public final class Failures {
             b.append("\n  - \"").append(c.getName()).append("\" ").append(c.getState());
             List<StackTraceElement> frames = c.getFrames();
             for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.size()); i++) {
-                b.append("\n        at ").append(frames.get(i));
+                b.append("\n        at ").append(frame(frames.get(i)));
             }
             if (frames.size() > FRAMES_SHOWN) {
                 b.append("\n        ... ").append(frames.size() - FRAMES_SHOWN).append(" more");
@@ -133,21 +133,104 @@ public final class Failures {
         }
     }
 
-    /** The timeout message: how long, which clock, which coroutines are still running and where, what to do. */
+    /**
+     * The timeout message: how long, which clock, which coroutines are still running and where (suspended, or running
+     * on which thread), where the test thread is, and what to do.
+     */
     public static String timeout(String test, Duration timeout, long virtualMillis, List<StuckCoroutine> stuck,
-                                 boolean probes) {
+                                 boolean probes, String testThread, StackTraceElement[] testThreadStack) {
         StringBuilder b = new StringBuilder()
             .append("coroutine test".equals(test) ? "Coroutine test" : "Coroutine test " + test)
             .append(" timed out after ").append(human(timeout)).append(" of wall-clock time ")
             .append("(virtual time was ").append(virtualMillis).append(" ms).");
         if (stuck.isEmpty()) {
-            b.append("\nNo coroutine of the test is still running: the test body itself was busy or blocked.");
+            b.append("\nNo coroutine the test started is still running.");
         } else {
             appendStuck(b, stuck, probes);
         }
+        appendTestThread(b, testThread, testThreadStack);
         return b.append("\nIf the test needs longer, raise the limit with TestOptions.withTimeout(...) or ")
             .append("-Dherder.test.timeout=\"2 m\"; if a coroutine waits for something that never comes, ")
             .append("complete or cancel it (or start it in scope.backgroundScope()).").toString();
+    }
+
+    /**
+     * Where the test thread was: blocked in the body's own code (its frames), waiting in one of Herder's waits (the
+     * call of the test that waits), or waiting for the test's coroutines after the body returned.
+     */
+    private static void appendTestThread(StringBuilder b, String thread, StackTraceElement[] stack) {
+        int end = stack.length;
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().equals(TestRunner.class.getName())) {
+                end = i;   // below this frame: the test framework calling the test
+                break;
+            }
+        }
+        List<StackTraceElement> own = new java.util.ArrayList<>();
+        String waitingIn = null;
+        for (int i = 0; i < end; i++) {
+            StackTraceElement frame = stack[i];
+            if (isMachinery(frame)) {
+                if (own.isEmpty() && isHerderApi(frame)) {
+                    waitingIn = apiName(frame);
+                }
+                continue;
+            }
+            own.add(frame);
+        }
+        if (own.isEmpty()) {
+            b.append("\nThe test body had returned; the test thread \"").append(thread)
+                .append("\" was waiting for the test's coroutines to complete.");
+            return;
+        }
+        b.append("\nThe test thread \"").append(thread).append("\" ")
+            .append(waitingIn != null ? "was waiting in " + waitingIn + ", called" : "was busy or blocked")
+            .append(" at:");
+        for (int i = 0; i < Math.min(FRAMES_SHOWN, own.size()); i++) {
+            b.append("\n        at ").append(frame(own.get(i)));
+        }
+        if (own.size() > FRAMES_SHOWN) {
+            b.append("\n        ... ").append(own.size() - FRAMES_SHOWN).append(" more");
+        }
+    }
+
+    /** A frame as a reader wants it: class, method, file and line, without class loader and module names. */
+    static String frame(StackTraceElement frame) {
+        String where = frame.isNativeMethod() ? "Native Method"
+            : frame.getFileName() == null ? "Unknown Source"
+            : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+    }
+
+    /** Frames of the waits and loops underneath a test: Herder's, kotlinx's, the JDK's parking and stack walking. */
+    private static boolean isMachinery(StackTraceElement frame) {
+        String c = frame.getClassName();
+        return c.startsWith("dev.herder.internal.") || c.startsWith("dev.herder.bridge.")
+            || c.equals("dev.herder.SuspendCall") || c.equals("dev.herder.Coroutines")
+            || c.startsWith("kotlinx.coroutines.") || c.startsWith("kotlin.")
+            || c.startsWith("jdk.internal.misc.Unsafe") || c.startsWith("java.util.concurrent.locks.LockSupport")
+            || c.equals("java.lang.Thread") && frame.getMethodName().equals("getStackTrace")
+            || c.contains("$$Lambda");
+    }
+
+    private static boolean isHerderApi(StackTraceElement frame) {
+        String c = frame.getClassName();
+        return c.equals(DefaultCoroutineTestScope.class.getName()) || c.equals(TestFuture.class.getName())
+            || c.equals(FlowProbeImpl.class.getName());
+    }
+
+    private static String apiName(StackTraceElement frame) {
+        String c = frame.getClassName();
+        String owner = c.equals(DefaultCoroutineTestScope.class.getName()) ? "scope"
+            : c.equals(TestFuture.class.getName()) ? "future" : "probe";
+        return owner + "." + frame.getMethodName() + "(...)";
+    }
+
+    public static IllegalStateException testInsideACoroutineOfATest(String thread) {
+        return new IllegalStateException("Coroutines.runBlockingTest was called on thread '" + thread + "' from a "
+            + "coroutine of a running test: it would start a second, independent test inside the first. Tests "
+            + "cannot be nested: do the work in the outer test's coroutine (call the suspend function directly), or "
+            + "move the inner test to a test method of its own.");
     }
 
     /** Coroutines of scopes the test never closed still waited on Main's clock after the test. */

@@ -26,6 +26,12 @@ class TestFuture<T> extends CoroutineFuture<T> {
         return startedAt;
     }
 
+    /** Its failure after the test cancelled it fails the test: {@code runTest} fails with it too. */
+    @Override
+    protected void orphaned(Throwable failure) {
+        scope.orphaned(failure);
+    }
+
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         markObserved();

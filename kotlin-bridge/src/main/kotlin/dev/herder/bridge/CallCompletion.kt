@@ -30,10 +30,10 @@ public class CallCompletion(override val context: CoroutineContext) : Signal(), 
         fire()
     }
 
-    /** The call's value, or throws the call's exception as it is. Only valid once [isDone]. */
+    /** The call's value, or throws the call's exception object (the original of a recovered copy). Only once [isDone]. */
     public fun valueOrThrow(): Any? {
         check(isDone) { "The call has not completed yet" }
-        failure?.let { throw it }
+        failure?.let { throw KotlinxInternals.originalOf(it) }
         return value
     }
 }

@@ -50,12 +50,21 @@ public object CoroutineDumps {
     @JvmStatic
     public fun probesInstalled(): Boolean = Probes.available && Probes.isInstalled()
 
-    /** The still-running coroutines whose job is [root] or descends from it, excluding [root] itself. */
+    /**
+     * The still-running coroutines whose job is [root] or descends from it, excluding [root] itself. A coroutine in
+     * [running] (its job → the thread running it now) is shown with that thread's stack.
+     */
     @JvmStatic
-    public fun stuckUnder(root: Job): List<StuckCoroutine> {
-        if (probesInstalled()) return Probes.stuckUnder(root)
+    public fun stuckUnder(root: Job, running: Map<Job, Thread>): List<StuckCoroutine> {
+        if (probesInstalled()) return Probes.stuckUnder(root, running)
         val out = ArrayList<StuckCoroutine>()
         fun walk(job: Job, isRoot: Boolean) {
+            val thread = if (isRoot) null else running[job]
+            if (thread != null) {
+                out.add(runningOn(nameOf(job), thread))
+                for (child in job.children.filter { it.isActive }.toList()) walk(child, false)
+                return
+            }
             val suspended = SuspensionPoints.suspendedIn(job)
             for (continuation in suspended) {
                 val name = continuation.context[CoroutineName]?.name ?: nameOf(job)
@@ -69,6 +78,25 @@ public object CoroutineDumps {
         }
         walk(root, true)
         return out
+    }
+
+    /** A coroutine running (not suspended) on [thread]: its frames are the thread's, down to the coroutine's start. */
+    internal fun runningOn(name: String, thread: Thread): StuckCoroutine =
+        StuckCoroutine(name, "RUNNING on thread \"${threadName(thread)}\"", coroutineFramesOf(thread.stackTrace))
+
+    private val DEBUG_SUFFIX = Regex(" @[^@]*#\\d+$")
+
+    /** A thread's own name: without the " @coroutine#n" kotlinx's debug mode appends while it runs a coroutine. */
+    @JvmStatic
+    public fun threadName(thread: Thread): String = thread.name.replace(DEBUG_SUFFIX, "")
+
+    /** The frames of a thread's stack that belong to the coroutine it runs: those above the resumption machinery. */
+    @JvmStatic
+    public fun coroutineFramesOf(stack: Array<StackTraceElement>): List<StackTraceElement> {
+        val end = stack.indexOfFirst {
+            it.className == "kotlin.coroutines.jvm.internal.BaseContinuationImpl" && it.methodName == "resumeWith"
+        }
+        return (if (end < 0) stack.asList() else stack.asList().subList(0, end)).toList()
     }
 
     private fun nameOf(job: Job): String =
@@ -101,11 +129,13 @@ private object Probes {
         }
     }
 
-    fun stuckUnder(root: Job): List<StuckCoroutine> = DebugProbes.dumpCoroutinesInfo()
+    fun stuckUnder(root: Job, running: Map<Job, Thread>): List<StuckCoroutine> = DebugProbes.dumpCoroutinesInfo()
         .filter { info -> info.job?.let { it !== root && descendsFrom(it, root) } ?: false }
         .map { info ->
             val name = info.context[CoroutineName]?.name ?: info.job.toString()
-            StuckCoroutine(name, info.state.toString(), info.lastObservedStackTrace())
+            val thread = info.job?.let { running[it] }
+            if (thread != null) CoroutineDumps.runningOn(name, thread)
+            else StuckCoroutine(name, info.state.toString(), info.lastObservedStackTrace())
         }
 
     private fun descendsFrom(job: Job, root: Job): Boolean {

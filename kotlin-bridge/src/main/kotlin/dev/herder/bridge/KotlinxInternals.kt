@@ -42,6 +42,10 @@ import kotlin.coroutines.startCoroutine
  * - `CancellableContinuationImpl.delegate`, `DispatchedContinuation.continuation`: walk a suspended coroutine's frames.
  * - `DefaultDelay`: real-time delays for `Dispatchers.Main` outside a test's dispatcher.
  * - kotlin-stdlib's `probeCoroutineCreated`: let DebugProbes (when installed) see the calls Herder awaits.
+ * - `TestScopeImpl.leave`: leave the global exception collector when a watchdog ended `runTest` from inside one of
+ *   its own loops, before it could leave.
+ * - `unwrapImpl` (`@PublishedApi`, so kept for inlined user code): the exception the code threw, for a copy that
+ *   kotlinx's stack-trace recovery (debug mode, on under `-ea`) made of it when it crossed a dispatcher.
  * - `TestCoroutineScheduler`'s private `events`, `lock` and `currentTime`, the private `TestDispatchEvent` and
  *   `TestDispatcher.processEvent`: run one task *chosen* among those due at the same instant, for shuffled schedules
  *   (checked by [checkShuffling] when a shuffled schedule is first used, so that FIFO users never depend on them).
@@ -72,6 +76,37 @@ public object KotlinxInternals {
     @JvmStatic
     public fun listenForDispatch(scheduler: TestCoroutineScheduler, listener: Continuation<Unit>): Boolean =
         receiveDispatch.startCoroutineUninterceptedOrReturn(scheduler, listener) !== COROUTINE_SUSPENDED
+
+    // ---- failures -----------------------------------------------------------------------------------------------
+
+    /**
+     * The exception the code threw, for [failure] or a stack-trace-recovered copy of it. In kotlinx's debug mode
+     * (on whenever assertions are, as under Surefire's default `-ea`), an exception that resumes a coroutine on
+     * another dispatcher arrives as a copy with the original as its cause and a `_COROUTINE._BOUNDARY` frame; Herder
+     * hands back the original, as kotlinx itself does for a job's cancellation cause.
+     */
+    @JvmStatic
+    public fun originalOf(failure: Throwable): Throwable {
+        var current = failure
+        while (true) {
+            val inner = kotlinx.coroutines.internal.unwrapImpl(current)
+            if (inner === current) return current
+            current = inner
+        }
+    }
+
+    /**
+     * Makes [scope] leave kotlinx's global exception collector if `runTest` did not get to (`TestScopeImpl.leave`):
+     * while a finished test stays registered there, uncaught coroutine exceptions of the whole JVM go to it.
+     */
+    @JvmStatic
+    public fun leaveIfEntered(scope: kotlinx.coroutines.test.TestScope) {
+        try {
+            (scope as kotlinx.coroutines.test.TestScopeImpl).leave()
+        } catch (e: IllegalStateException) {
+            // it had left already (or never entered): nothing to undo
+        }
+    }
 
     // ---- where coroutines wait ----------------------------------------------------------------------------------
 
@@ -353,6 +388,14 @@ public object KotlinxInternals {
             job.cancel(null)
         }
         attempt("DefaultDelay") { defaultDelay }.exceptionOrNull()?.let { return "DefaultDelay ($it)" }
+        val original = IllegalStateException("herder-self-test")
+        val copy = IllegalStateException("herder-self-test", original).apply {
+            stackTrace = arrayOf(StackTraceElement("_COROUTINE._BOUNDARY", "_", "CoroutineDebugging.kt", 0))
+        }
+        val unwrapped = attempt("unwrapImpl") { originalOf(copy) }
+        if (unwrapped.getOrNull() !== original) return "kotlinx.coroutines.internal.unwrapImpl (${unwrapped.exceptionOrNull() ?: "kept the copy"})"
+        attempt("TestScopeImpl.leave") { leaveIfEntered(kotlinx.coroutines.test.TestScope()) }
+            .exceptionOrNull()?.let { return "kotlinx.coroutines.test.TestScopeImpl.leave ($it)" }
         val probed = attempt("probeCoroutineCreated") { probeCoroutineCreated(Continuation<Unit>(job) {}) }
         probed.exceptionOrNull()?.let { return "kotlin.coroutines.jvm.internal.probeCoroutineCreated ($it)" }
         return null

@@ -39,8 +39,7 @@ public class TestRun private constructor(
     /** The dispatcher awaited calls and started coroutines run on; `null` means the test dispatcher. */
     private val callDispatcher: CoroutineDispatcher?,
     private val route: MainRoute,
-    deadlineNanos: Long,
-    onTimeout: (TestRun) -> Throwable,
+    deadline: TestDeadline,
     onDeadlock: ((TestRun) -> Throwable)?,
     /** The choices of a shuffled schedule, or null for kotlinx's own order. */
     public val shuffle: ScheduleChoices?,
@@ -52,7 +51,7 @@ public class TestRun private constructor(
     private val userContext: CoroutineContext = withCallDispatcher(testScope.coroutineContext + userJob)
     private val awaitContext: CoroutineContext = userContext + CoroutineName("await")
     private val futureContext: CoroutineContext = userContext + futureJob
-    public val loop: TestLoop = TestLoop(scheduler, deadlineNanos, { onTimeout(this) },
+    public val loop: TestLoop = TestLoop(scheduler, deadline.nanos, { deadline.expired(this) },
         onDeadlock?.let { verdict -> { verdict(this) } }, shuffle)
 
     /** The dispatcher code under test should use: the chosen real dispatcher, or the test dispatcher. */
@@ -82,7 +81,7 @@ public class TestRun private constructor(
             val result = try {
                 block.invoke(probed)
             } catch (e: Throwable) {
-                if (probed === completion) throw e
+                if (probed === completion) throw KotlinxInternals.originalOf(e)
                 probed.resumeWith(Result.failure(e))
                 return completion.valueOrThrow()
             }
@@ -166,8 +165,22 @@ public class TestRun private constructor(
         testJob.cancel(kotlinx.coroutines.CancellationException(message))
     }
 
-    /** The coroutines of this test still running, and where they are suspended when DebugProbes are installed. */
-    public fun stuckCoroutines(): List<StuckCoroutine> = CoroutineDumps.stuckUnder(testJob)
+    /** The threads running coroutines of this test right now. */
+    public val threads: TestThreads = testScope.coroutineContext[TestThreads]!!
+
+    /**
+     * The coroutines of this test still running: where each is suspended, or the thread it runs on and that
+     * thread's stack. The test body itself (the root) is not among them: see [bodyThread].
+     */
+    public fun stuckCoroutines(): List<StuckCoroutine> = CoroutineDumps.stuckUnder(testJob, threads.runningUnder(testJob))
+
+    /**
+     * Leaves kotlinx's global exception collector if `runTest` could not (a task of the watchdog's ended one of its
+     * loops by throwing): from then on, uncaught coroutine exceptions outside tests reach their handlers again.
+     */
+    public fun leaveExceptionCollector() {
+        KotlinxInternals.leaveIfEntered(testScope)
+    }
 
     public companion object {
         /** Time `runTest` may take on top of Herder's own deadline; Herder's own checks fire first. */
@@ -187,14 +200,12 @@ public class TestRun private constructor(
             testName: String,
             unconfined: Boolean,
             callDispatcher: CoroutineDispatcher?,
-            timeoutMillis: Long,
+            deadline: TestDeadline,
             virtualDispatchers: Boolean,
             shuffle: ScheduleChoices?,
-            onTimeout: (TestRun) -> Throwable,
             onDeadlock: (TestRun) -> Throwable,
             body: Consumer<TestRun>,
         ): List<List<StackTraceElement>> {
-            val deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000
             val scheduler = TestCoroutineScheduler()
             val testDispatcher: TestDispatcher =
                 if (unconfined) UnconfinedTestDispatcher(scheduler, "herder-test")
@@ -204,8 +215,9 @@ public class TestRun private constructor(
             MainRouter.enter(route)
             try {
                 MainRouter.onThread(route) {
-                    TestScope(testDispatcher + route).runTest((timeoutMillis + RUN_TEST_GRACE_MILLIS).milliseconds) {
-                        body.accept(TestRun(this, callDispatcher, route, deadlineNanos, onTimeout,
+                    val runTestMillis = deadline.millis.let { if (it > Long.MAX_VALUE / 2) it else it + RUN_TEST_GRACE_MILLIS }
+                    TestScope(testDispatcher + route + TestThreads()).runTest(runTestMillis.milliseconds) {
+                        body.accept(TestRun(this, callDispatcher, route, deadline,
                             if (virtualDispatchers) onDeadlock else null, shuffle))
                     }
                 }

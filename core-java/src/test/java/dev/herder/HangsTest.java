@@ -1,0 +1,142 @@
+package dev.herder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every kind of hang ends at the test's deadline with a message that says where it hung: the coroutine, the thread it
+ * is on and its stack, and where the test thread was. JUnit's own timeout (on a separate thread) is only the guard
+ * that keeps a regression from hanging the build.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HangsTest {
+    private static final TestOptions ONE_SECOND = TestOptions.defaults().withTimeout(Duration.ofSeconds(1));
+
+    static Throwable timeOut(TestBody body) {
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(ONE_SECOND, body));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class)
+            .hasMessageStartingWith("Coroutine test timed out after 1 s of wall-clock time");
+        assertThat(Thread.currentThread().isInterrupted()).as("the deadline's interrupt never outlives the test").isFalse();
+        return thrown;
+    }
+
+    @Test
+    void aBodyBlockedInThreadSleepIsInterruptedAtTheDeadlineAndTheMessageShowsWhere() {
+        Throwable thrown = timeOut(scope -> Thread.sleep(Long.MAX_VALUE));
+        assertThat(thrown.getMessage())
+            .contains("The test thread \"" + Thread.currentThread().getName() + "\" was busy or blocked at:\n"
+                + "        at java.lang.Thread.sleep")
+            .contains("at dev.herder.HangsTest.lambda$aBodyBlockedInThreadSleepIsInterruptedAtTheDeadlineAndTheMessageShowsWhere$");
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void aBodyBlockedOnAFutureThatNeverCompletesIsInterruptedAtTheDeadline() {
+        Throwable thrown = timeOut(scope -> new CompletableFuture<>().get());
+        assertThat(thrown.getMessage()).contains("was busy or blocked at:", "CompletableFuture");
+    }
+
+    @Test
+    void aBodyWaitingForALockIsInterruptedAtTheDeadline() throws Exception {
+        ReentrantLock lock = new ReentrantLock();
+        Thread holder = new Thread(lock::lock);
+        holder.start();
+        holder.join();
+        Throwable thrown = timeOut(scope -> lock.lockInterruptibly());
+        assertThat(thrown.getMessage()).contains("was busy or blocked at:", "ReentrantLock");
+    }
+
+    @Test
+    void aBusyLoopThatChecksForInterruptionIsStopped() {
+        Throwable thrown = timeOut(scope -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+            throw new InterruptedException("stopped spinning");
+        });
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void aCoroutineBlockingTheTestThreadIsNamedWithItsFrames() {
+        Throwable thrown = timeOut(scope -> Calls.launchNamed(scope.coroutineScope(), "sleeper",
+            c -> FaultsKt.sleepInPlace(Long.MAX_VALUE, c)));
+        assertThat(thrown.getMessage())
+            .contains("  - \"sleeper\" RUNNING on thread \"" + Thread.currentThread().getName() + "\"")
+            .contains("        at dev.herder.FaultsKt.sleepInPlace(Faults.kt:");
+    }
+
+    @Test
+    void aCoroutineBlockedOnIoIsNamedWithItsThreadAndThatThreadsStack() {
+        Throwable thrown = timeOut(scope -> scope.await(c -> FaultsKt.sleepOnIo(60_000, c)));
+        assertThat(thrown.getMessage())
+            .containsPattern("  - \"await\" RUNNING on thread \"DefaultDispatcher-worker-\\d+.*\"\n"
+                + "        at java.lang.Thread.sleep")
+            .contains("at dev.herder.FaultsKt$sleepOnIo$2.invokeSuspend(Faults.kt:")
+            .contains("The test thread \"" + Thread.currentThread().getName() + "\" was waiting in scope.await(...), called at:\n"
+                + "        at dev.herder.HangsTest.lambda$aCoroutineBlockedOnIoIsNamedWithItsThreadAndThatThreadsStack$");
+    }
+
+    @Test
+    void aRawCallThatNeverResumesNamesTheAwaitThatWaitsForIt() {
+        Throwable thrown = timeOut(scope -> scope.await(c -> FaultsKt.neverResumes(c)));
+        assertThat(thrown.getMessage())
+            .contains("The test thread \"" + Thread.currentThread().getName() + "\" was waiting in scope.await(...), called at:\n"
+                + "        at dev.herder.HangsTest.lambda$aRawCallThatNeverResumesNamesTheAwaitThatWaitsForIt$");
+    }
+
+    @Test
+    void aCompletionStageThatNeverCompletesNamesTheAwaitThatWaitsForIt() {
+        Throwable thrown = timeOut(scope -> scope.await(new CompletableFuture<>()));
+        assertThat(thrown.getMessage())
+            .doesNotContain("No coroutine of the test is still running: the test body itself was busy or blocked")
+            .contains("was waiting in scope.await(...), called at:\n"
+                + "        at dev.herder.HangsTest.lambda$aCompletionStageThatNeverCompletesNamesTheAwaitThatWaitsForIt$");
+    }
+
+    @Test
+    void aCoroutineLeftBehindAfterTheBodyReturnedSaysTheBodyHadReturned() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        Throwable thrown = timeOut(scope -> Calls.launchNamed(scope.coroutineScope(), "left-behind", Calls.awaitFuture(never)));
+        assertThat(thrown.getMessage()).contains("\"left-behind\" SUSPENDED",
+            "The test body had returned; the test thread \"" + Thread.currentThread().getName()
+                + "\" was waiting for the test's coroutines to complete.");
+    }
+
+    @Test
+    void aFinallyBlockThatThrowsWhenTheTimedOutTestIsCancelledIsAttachedToTheTimeout() {
+        IllegalStateException fromFinally = new IllegalStateException("thrown in finally");
+        Throwable thrown = timeOut(scope -> {
+            scope.launch(c -> FaultsKt.throwWhenCancelled(fromFinally, null, c));
+            scope.await(new CompletableFuture<>());
+        });
+        assertThat(thrown.getSuppressed()).contains(fromFinally);
+    }
+
+    @Test
+    void aFinallyBlockThatThrowsWhenTheWatchdogCancelsABlockedTestIsAttachedToTheTimeout() {
+        IllegalStateException fromFinally = new IllegalStateException("thrown in finally");
+        Throwable thrown = timeOut(scope -> {
+            scope.launch(c -> FaultsKt.throwWhenCancelled(fromFinally, null, c));
+            scope.runCurrent();
+            Thread.sleep(Long.MAX_VALUE);
+        });
+        assertThat(allSuppressed(thrown)).contains(fromFinally);
+    }
+
+    private static java.util.List<Throwable> allSuppressed(Throwable t) {
+        java.util.List<Throwable> out = new java.util.ArrayList<>();
+        for (Throwable s : t.getSuppressed()) {
+            out.add(s);
+            out.addAll(allSuppressed(s));
+        }
+        return out;
+    }
+}

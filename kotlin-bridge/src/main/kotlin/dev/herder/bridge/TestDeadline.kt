@@ -1,0 +1,16 @@
+package dev.herder.bridge
+
+/**
+ * A test's wall-clock limit as the bridge's loops see it. One object (herder-core's `Deadline`) owns the clock, the
+ * dump, the interrupt and the message, so every way a test can run out of time ends the same way.
+ */
+public interface TestDeadline {
+    /** The `System.nanoTime()` value by which the test must have ended. */
+    public val nanos: Long
+
+    /** The limit itself, in milliseconds (what `runTest` is given, with a grace on top). */
+    public val millis: Long
+
+    /** The error to throw when one of Herder's own waits on the test thread reaches the limit. */
+    public fun expired(run: TestRun): Throwable
+}
