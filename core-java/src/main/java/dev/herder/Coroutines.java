@@ -1,6 +1,5 @@
 package dev.herder;
 
-
 import dev.herder.bridge.Builders;
 import dev.herder.bridge.KotlinxInternals;
 import dev.herder.internal.CoroutineFuture;

@@ -19,9 +19,13 @@ import java.util.List;
  * virtual instant of the event. Each wait is also bounded by the probe's wall-clock limit (3 s unless given), so a
  * flow that never emits fails the test instead of hanging it. Only the test thread may call them.
  *
+ * <p><b>Collection</b> runs unconfined, as Turbine's: every value is recorded as it is emitted, so a
+ * {@code MutableStateFlow} set several times from Java between two awaits is seen with each value, not conflated.
+ *
  * <p><b>Failures</b> all read {@code Expected <what> but found <event>} ({@code Expected item but found Complete}),
  * qualified by the probe's name when it has one ({@code Expected item for results but found Complete}); a flow's
- * error is attached as the cause. Events the test did not consume
+ * error is attached as the cause. A {@code CancellationException} the flow throws itself (a {@code withTimeout}
+ * inside it) is an error event, as in Turbine. Events the test did not consume
  * fail the test at its end, unless it called {@link #cancelAndIgnoreRemainingEvents()}.
  *
  * @param <T> the flow's element type
@@ -71,15 +75,43 @@ public interface FlowProbe<T> {
     void skipItems(int count);
 
     /**
-     * Consumes every event that has arrived by now and returns the most recent item. Does not wait.
+     * Consumes the items that have arrived by now and returns the most recent one. Does not wait. As in Turbine, a
+     * terminal event after the items stays where it is ({@code awaitComplete()} still sees it, and the test's end
+     * does not count it as unconsumed); if it is the flow's error, that exception object itself is thrown.
      *
-     * @throws AssertionError if no item has arrived, or completion or an error is among the events
+     * @throws AssertionError if no item has arrived
      */
     T expectMostRecentItem();
 
-    /** Stops collecting and drops every unconsumed event; the test's end will not complain about them. */
+    /**
+     * Waits for items, dropping those that do not match, and returns the first that does (Turbine users write this
+     * loop by hand: turbine #438).
+     *
+     * @throws AssertionError if the flow completes or fails first, or no matching item arrives within the wait limit
+     * @throws IllegalArgumentException if {@code predicate} is null
+     */
+    T awaitItemMatching(java.util.function.Predicate<? super T> predicate);
+
+    /**
+     * Lets {@code duration} of virtual time pass, driving the test's loop, and fails at the first item that arrives
+     * meanwhile, naming it and the virtual instant it came at (turbine #268). Returns with the clock moved on by
+     * {@code duration}, or earlier if the flow completes or fails (that event stays to be awaited).
+     *
+     * @throws AssertionError if an item arrives within {@code duration}
+     * @throws IllegalArgumentException if {@code duration} is null or negative
+     */
+    void expectNoItemWithin(java.time.Duration duration);
+
+    /**
+     * Stops collecting, waits until the collection has really finished (its {@code onCompletion} and {@code finally}
+     * blocks have run, as Turbine's {@code cancelAndJoin}), and drops every unconsumed event; the test's end will not
+     * complain about them.
+     */
     void cancelAndIgnoreRemainingEvents();
 
-    /** Stops collecting and returns every unconsumed event, in order. */
+    /**
+     * Takes the unconsumed events, in order, up to and including a terminal one; then stops collecting and waits
+     * until the collection has finished, as {@link #cancelAndIgnoreRemainingEvents()}.
+     */
     List<FlowEvent<T>> cancelAndConsumeRemainingEvents();
 }

@@ -208,7 +208,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         String label = name != null ? name : "probe #" + (probes.size() + 1);
         FlowProbeImpl<T> probe = new FlowProbeImpl<>(this, name, label, waitLimit);
         probes.add(probe);
-        probe.start(FlowCollection.collect(run.getCoroutineScope(), label, flow, probe));
+        probe.start(FlowCollection.collect(run.getCoroutineScope(), run.getProbeScheduler(), label, flow, probe));
         return probe;
     }
 
@@ -277,6 +277,24 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         if (unobserved != null) {
             throw Sneaky.rethrow(unobserved);
         }
+    }
+
+    /**
+     * The failure of a body that failed, or — if a probe holds a flow error the test never consumed, which may be
+     * what went wrong underneath — an AssertionError reporting that error, with the body's failure as its cause
+     * (Turbine's {@code turbineScope} does the same).
+     */
+    Throwable withUnconsumedProbeErrors(Throwable bodyFailure) {
+        List<String> names = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        for (FlowProbeImpl<?> probe : probes) {
+            Throwable error = probe.unconsumedError();
+            if (error != null && error != bodyFailure) {
+                names.add(probe.name());
+                errors.add(error);
+            }
+        }
+        return errors.isEmpty() ? bodyFailure : ProbeFailures.unconsumedExceptions(names, errors, bodyFailure);
     }
 
     /** A future of this test was cancelled, then its coroutine failed: the failure fails the test. */

@@ -48,6 +48,9 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     @Override
     public void error(Throwable failure) {
+        if (cancelled && failure instanceof java.util.concurrent.CancellationException) {
+            return;   // the probe's own cancellation, not the flow's doing
+        }
         arrived(new FlowEvent.Error<>(failure));
     }
 
@@ -144,34 +147,109 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
         scope.ensureDrivable("FlowProbe.expectMostRecentItem");
         FlowEvent.Item<T> last = null;
         FlowEvent<T> event;
-        while ((event = events.poll()) != null) {
-            if (!(event instanceof FlowEvent.Item<T> item)) {
-                throw ProbeFailures.unexpected(name, "item", event);
+        while ((event = events.peek()) != null) {
+            if (event instanceof FlowEvent.Error<T> error) {
+                terminalSeen = true;   // Turbine: the error stays, but no longer counts as unconsumed
+                throw Sneaky.rethrow(error.failure());
             }
+            if (!(event instanceof FlowEvent.Item<T> item)) {
+                terminalSeen = true;
+                break;
+            }
+            events.poll();
             last = item;
         }
         if (last == null) {
-            throw new AssertionError(ProbeFailures.expected(name, "at least one item", "no event"));
+            throw new AssertionError(ProbeFailures.expected(name, "at least one item", "no item"));
         }
         return last.value();
     }
 
     @Override
+    public T awaitItemMatching(java.util.function.Predicate<? super T> predicate) {
+        if (predicate == null) {
+            throw Failures.nullArgument("FlowProbe.awaitItemMatching", "a predicate", "item -> item.isLoaded()");
+        }
+        while (true) {
+            FlowEvent<T> event = awaitEvent();
+            if (!(event instanceof FlowEvent.Item<T> item)) {
+                throw ProbeFailures.unexpected(name, "an item matching the predicate", event);
+            }
+            if (predicate.test(item.value())) {
+                return item.value();
+            }
+        }
+    }
+
+    @Override
+    public void expectNoItemWithin(Duration duration) {
+        scope.ensureDrivable("FlowProbe.expectNoItemWithin");
+        Durations.requireNotNegative(duration, "expectNoItemWithin's duration");
+        long from = scope.currentTime();
+        FlowEvent<T> queued = events.peek();
+        if (queued instanceof FlowEvent.Item<T>) {
+            throw new AssertionError(ProbeFailures.expected(name, "no item within " + Failures.human(duration),
+                queued + " already there at " + from + " ms"));
+        }
+        if (queued != null) {
+            return;   // completed or failed: no item can come
+        }
+        Signal signal = new Signal();
+        arrival = signal;
+        kotlinx.coroutines.Deferred<Object> end = scope.run().schedule("expectNoItemWithin",
+            Durations.saturatedMillis(duration), signal::fire);
+        try {
+            scope.driveUntil(signal);
+        } finally {
+            arrival = null;
+            JobKt.cancel(end, null);
+        }
+        FlowEvent<T> event = events.peek();
+        if (event instanceof FlowEvent.Item<T>) {
+            throw new AssertionError(ProbeFailures.expected(name, "no item within " + Failures.human(duration)
+                + " (from " + from + " ms)", event + " at " + scope.currentTime() + " ms"));
+        }
+    }
+
+    @Override
     public void cancelAndIgnoreRemainingEvents() {
-        cancel();
+        cancelAndJoin();
         ignoringRest = true;
         events.clear();
     }
 
     @Override
     public List<FlowEvent<T>> cancelAndConsumeRemainingEvents() {
-        cancel();
         List<FlowEvent<T>> rest = new ArrayList<>();
         FlowEvent<T> event;
         while ((event = events.poll()) != null) {
             rest.add(event);
+            if (!(event instanceof FlowEvent.Item<T>)) {
+                break;
+            }
         }
+        ignoringRest = true;
+        cancelAndJoin();
+        events.clear();
         return rest;
+    }
+
+    /** Cancels the collection and drives the test's loop until it has finished (Turbine's cancelAndJoin). */
+    private void cancelAndJoin() {
+        cancel();
+        if (collector.isCompleted() || !scope.isDrivableHere()) {
+            return;
+        }
+        Signal finished = new Signal();
+        collector.invokeOnCompletion(cause -> {
+            finished.fire();
+            return kotlin.Unit.INSTANCE;
+        });
+        if (!scope.driveUntil(finished, System.nanoTime() + waitLimit.toNanos())) {
+            throw new AssertionError(ProbeFailures.expected(name, "the cancelled collection to finish",
+                "it still running after " + Failures.human(waitLimit) + " of wall-clock time: a finally or onCompletion "
+                    + "block of the flow does not end"));
+        }
     }
 
     private void cancel() {
@@ -179,13 +257,47 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
         JobKt.cancel(collector, null);
     }
 
+    /** Set when expectMostRecentItem ran into the terminal event: Turbine stops counting events as unconsumed. */
+    private boolean terminalSeen;
+
     /** Set by the test thread when it cancels the probe: later awaits fail at once instead of waiting. */
     private volatile boolean cancelled;
 
-    /** At the end of the test: stops collecting and returns the events the test left unconsumed (unless ignored). */
+    /**
+     * At the end of the test: stops collecting and returns the events the test left unconsumed (unless ignored), up
+     * to and including a terminal one. As in Turbine, a CancellationException is no unconsumed event: it is what the
+     * end of a test does to the collection.
+     */
     List<FlowEvent<T>> finishAtTestEnd() {
         cancel();
-        return ignoringRest ? List.of() : new ArrayList<>(events);
+        if (ignoringRest || terminalSeen) {
+            return List.of();
+        }
+        List<FlowEvent<T>> unconsumed = new ArrayList<>();
+        for (FlowEvent<T> event : events) {
+            if (event instanceof FlowEvent.Error<T> error
+                && error.failure() instanceof java.util.concurrent.CancellationException) {
+                break;
+            }
+            unconsumed.add(event);
+            if (!(event instanceof FlowEvent.Item<T>)) {
+                break;
+            }
+        }
+        return unconsumed;
+    }
+
+    /** The flow's error the test never consumed, for a test whose body failed (null if none). */
+    Throwable unconsumedError() {
+        if (ignoringRest || terminalSeen) {
+            return null;
+        }
+        for (FlowEvent<T> event : events) {
+            if (event instanceof FlowEvent.Error<T> error) {
+                return error.failure() instanceof java.util.concurrent.CancellationException ? null : error.failure();
+            }
+        }
+        return null;
     }
 
     @Override

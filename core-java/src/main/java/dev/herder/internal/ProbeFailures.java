@@ -44,4 +44,17 @@ final class ProbeFailures {
         }
         return error;
     }
+
+    static AssertionError unconsumedExceptions(List<String> probes, List<Throwable> errors, Throwable bodyFailure) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < probes.size(); i++) {
+            b.append(i == 0 ? "" : "\n").append("Unconsumed exception found for ").append(probes.get(i)).append(": ")
+                .append(errors.get(i));
+        }
+        b.append("\nThe test body failed first (the cause); the flow's error, which may be why, is attached as "
+            + "suppressed.");
+        AssertionError error = new AssertionError(b.toString(), bodyFailure);
+        errors.forEach(error::addSuppressed);
+        return error;
+    }
 }

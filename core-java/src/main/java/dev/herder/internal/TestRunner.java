@@ -103,11 +103,13 @@ public final class TestRunner {
         scope.schedule(options.schedule());
         CURRENT.set(scope);
         try {
-            body.run(scope);
+            try {
+                body.run(scope);
+            } catch (Throwable t) {
+                scope.attachOrphansTo(t);
+                throw Sneaky.rethrow(scope.withUnconsumedProbeErrors(t));
+            }
             scope.finishBody();
-        } catch (Throwable t) {
-            scope.attachOrphansTo(t);
-            throw Sneaky.rethrow(t);
         } finally {
             scope.end();
             CURRENT.remove();

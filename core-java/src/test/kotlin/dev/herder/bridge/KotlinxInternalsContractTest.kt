@@ -279,4 +279,32 @@ class KotlinxInternalsContractTest {
         val completion = Continuation<Unit>(EmptyCoroutineContext) { }
         assertThat(KotlinxInternals.probeCoroutineCreated(completion)).isSameAs(completion)
     }
+
+    @Test
+    fun originalOfHandsBackTheExceptionAStackTraceRecoveredCopyWasMadeOf() {
+        val original = IllegalStateException("boom")
+        val copy = kotlinx.coroutines.runBlocking {
+            try {
+                kotlinx.coroutines.withContext(kotlinx.coroutines.Dispatchers.IO) {
+                    Thread.sleep(5)
+                    throw original
+                }
+            } catch (e: IllegalStateException) {
+                e
+            }
+        }
+        assertThat(copy).isNotSameAs(original).hasCause(original)   // kotlinx's debug mode (-ea) made a copy
+        assertThat(KotlinxInternals.originalOf(copy)).isSameAs(original)
+        assertThat(KotlinxInternals.originalOf(original)).isSameAs(original)
+        val unrelated = IllegalStateException("outer", IllegalStateException("inner"))
+        assertThat(KotlinxInternals.originalOf(unrelated)).isSameAs(unrelated)   // same class as its cause, no boundary
+    }
+
+    @Test
+    fun leaveIfEnteredReachesTestScopeLeaveWhichRefusesAScopeThatNeverEnteredWithAnIllegalStateException() {
+        // the watchdog's clean-up relies on leave() being there and on its refusal being an IllegalStateException;
+        // that it takes an entered scope out of the collector is TimeoutTest's
+        // aTestTheWatchdogStoppedLeavesUncaughtExceptionsOutsideTestsToTheirHandlers
+        KotlinxInternals.leaveIfEntered(kotlinx.coroutines.test.TestScope())
+    }
 }

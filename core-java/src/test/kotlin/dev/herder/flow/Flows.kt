@@ -110,3 +110,33 @@ class EventBus {
         events.tryEmit(event)
     }
 }
+
+/** Emits 1, 2, then throws a CancellationException of its own: a `withTimeout` timing out inside the flow. */
+fun timingOutInside(): Flow<Int> = flow {
+    emit(1)
+    emit(2)
+    kotlinx.coroutines.withTimeout(100) { delay(1_000) }
+}
+
+/** Emits 1, then waits for [gate] and fails with [failure]. */
+fun failingWhenReleased(gate: kotlinx.coroutines.CompletableDeferred<Unit>, failure: Throwable): Flow<Int> = flow {
+    emit(1)
+    gate.await()
+    throw failure
+}
+
+/** Emits 1 and waits forever; when cancelled, records that its onCompletion ran after a 50 ms clean-up. */
+fun slowToFinish(finished: java.util.concurrent.atomic.AtomicBoolean): Flow<Int> = flow {
+    emit(1)
+    kotlinx.coroutines.awaitCancellation()
+}.onCompletionAfter(50) { finished.set(true) }
+
+private fun <T> Flow<T>.onCompletionAfter(millis: Long, action: () -> Unit): Flow<T> =
+    kotlinx.coroutines.flow.flow {
+        try {
+            this@onCompletionAfter.collect { emit(it) }
+        } finally {
+            kotlinx.coroutines.withContext(kotlinx.coroutines.NonCancellable) { delay(millis) }
+            action()
+        }
+    }

@@ -58,6 +58,9 @@ public class TestRun private constructor(
     public val dispatcher: CoroutineDispatcher =
         callDispatcher ?: (testScope.coroutineContext[kotlin.coroutines.ContinuationInterceptor] as CoroutineDispatcher)
 
+    /** The scheduler a flow probe's unconfined collector runs on: the test's, or none on a real dispatcher. */
+    public val probeScheduler: TestCoroutineScheduler? get() = if (callDispatcher == null) scheduler else null
+
     /** Coroutines started here belong to the test and are waited for at its end. */
     public val coroutineScope: CoroutineScope = CoroutineScope(userContext)
 
