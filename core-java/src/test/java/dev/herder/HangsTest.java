@@ -131,6 +131,37 @@ class HangsTest {
         assertThat(allSuppressed(thrown)).contains(fromFinally);
     }
 
+    @Test
+    void aCallBusyInAPlainFunctionOnTheTestThreadIsNamedInTheDumpAsInKotlinxsDumpOnTimeoutTest() {
+        Throwable thrown = timeOut(scope -> scope.await(c -> FaultsKt.busyInAPlainFunction(c)));
+        assertThat(thrown.getMessage()).contains("was busy or blocked at:", "at dev.herder.FaultsKt.uniquelyNamedFunction(Faults.kt:");
+    }
+
+    @Test
+    void aLaunchedCoroutineBusyInAPlainFunctionIsNamedWithItsFrames() {
+        Throwable thrown = timeOut(scope -> {
+            Calls.launchNamed(scope.coroutineScope(), "busy", c -> FaultsKt.busyInAPlainFunction(c));
+            scope.runCurrent();
+        });
+        assertThat(thrown.getMessage()).contains("  - \"busy\" RUNNING on thread", "at dev.herder.FaultsKt.uniquelyNamedFunction(Faults.kt:");
+    }
+
+    @Test
+    void aBodyThatFailsWhileANonCancellableChildOutlivesTheTimeoutFailsWithTheTimeoutAndTheBodysFailureSuppressed() {
+        IllegalStateException bodyFailure = new IllegalStateException("A");
+        Throwable thrown = timeOut(scope -> {
+            scope.launch(c -> kotlinx.coroutines.BuildersKt.withContext(
+                kotlinx.coroutines.NonCancellable.INSTANCE.plus(kotlinx.coroutines.Dispatchers.getIO()),
+                (s, inner) -> {
+                    Calls.sleep(5_000);
+                    return null;
+                }, c));
+            scope.runCurrent();
+            throw bodyFailure;
+        });
+        assertThat(allSuppressed(thrown)).contains(bodyFailure);
+    }
+
     private static java.util.List<Throwable> allSuppressed(Throwable t) {
         java.util.List<Throwable> out = new java.util.ArrayList<>();
         for (Throwable s : t.getSuppressed()) {

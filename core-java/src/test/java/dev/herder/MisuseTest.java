@@ -153,4 +153,24 @@ class MisuseTest {
         }, c));
         assertThat(afterwards).isEqualTo("ran");
     }
+
+    @Test
+    void aTestThatCancelsItsOwnScopeFailsAsInRunTest() {
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(scope -> {
+            scope.launch(delay(1_000));
+            kotlinx.coroutines.CoroutineScopeKt.cancel(scope.coroutineScope(), null);
+        }));
+        assertThat(thrown).isInstanceOf(AssertionError.class)
+            .hasMessageStartingWith("The test's scope was cancelled (")
+            .hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
+    void aTestWhoseCoroutineFailsStillFailsWithThatFailureNotAsCancelled() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(scope -> {
+            scope.launch(c -> { throw boom; });
+        }));
+        assertThat(thrown).isSameAs(boom);
+    }
 }

@@ -3,6 +3,7 @@ package dev.herder
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.awaitCancellation
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.withContext
 
 // Kotlin suspend functions that fail in the ways the fault tests need.
@@ -41,3 +42,14 @@ suspend fun sleepInPlace(millis: Long) {
 
 /** Calls [block] from a coroutine on Dispatchers.IO: Java code under test that runs on a pool thread. */
 suspend fun <T> onIo(block: () -> T): T = withContext(Dispatchers.IO) { block() }
+
+/** kotlinx's DumpOnTimeoutTest function: busy in plain code, checking for cancellation. */
+fun kotlinx.coroutines.CoroutineScope.uniquelyNamedFunction() {
+    while (true) {
+        ensureActive()
+        Thread.sleep(10)
+    }
+}
+
+/** Runs [uniquelyNamedFunction] as a suspend call. */
+suspend fun busyInAPlainFunction(): Unit = kotlinx.coroutines.coroutineScope { uniquelyNamedFunction() }

@@ -25,12 +25,12 @@ public final class Hangs {
         kinds.put("body in Thread.sleep", scope -> Thread.sleep(Long.MAX_VALUE));
         kinds.put("body in Future.get()", scope -> new CompletableFuture<>().get());
         kinds.put("coroutine sleeping on the test thread", scope -> scope.launch(c -> {
-            Thread.sleep(Long.MAX_VALUE);
+            sleep(Long.MAX_VALUE);
             return null;
         }));
         kinds.put("coroutine sleeping on Dispatchers.IO", scope -> scope.await(c -> BuildersKt.withContext(
             Dispatchers.getIO(), (s, inner) -> {
-                Thread.sleep(5_000);
+                sleep(5_000);
                 return null;
             }, c)));
         kinds.put("raw call that never resumes", scope -> scope.await(c -> IntrinsicsKt.getCOROUTINE_SUSPENDED()));
@@ -56,6 +56,15 @@ public final class Hangs {
             System.out.printf("  %-48s %5d / %5d%n", kind.getKey(), overshoots[runs - 1], overshoots[runs / 2]);
         }
         footprint(10_000);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static Object tick(kotlin.coroutines.Continuation<? super Object> c) {

@@ -43,6 +43,7 @@ final class Deadline implements TestDeadline {
     private volatile TestRun run;
     private boolean over;          // guarded by this: the test has ended, the test thread is someone else's again
     private boolean interrupted;   // guarded by this: the deadline interrupted the test thread
+    private final java.util.Queue<Throwable> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private Deadline(TestOptions options) {
         this.options = options;
@@ -129,6 +130,14 @@ final class Deadline implements TestDeadline {
     }
 
     /**
+     * Remembers a failure of the test (the body's own): if the limit passes afterwards, {@code runTest}'s clean-up
+     * may end without it, and the timeout error must still carry it.
+     */
+    void seen(Throwable failure) {
+        seen.add(failure);
+    }
+
+    /**
      * The test's outcome on the test thread, once it has ended: the timeout error if the limit passed (with the
      * failure that followed it attached as suppressed), else {@code failure} itself (null for a passing test).
      */
@@ -137,14 +146,40 @@ final class Deadline implements TestDeadline {
         if (message == null) {
             return failure;
         }
-        if (failure instanceof CoroutineTestTimeoutError timeout && message.equals(timeout.getMessage())) {
-            return timeout;
-        }
-        CoroutineTestTimeoutError timeout = new CoroutineTestTimeoutError(message);
-        if (failure != null) {
+        CoroutineTestTimeoutError timeout = failure instanceof CoroutineTestTimeoutError same
+            && message.equals(same.getMessage()) ? same : new CoroutineTestTimeoutError(message);
+        if (failure != null && failure != timeout && !isEchoOfTheStop(failure)) {
             timeout.addSuppressed(failure);
         }
+        for (Throwable earlier : seen) {
+            if (!carries(timeout, earlier)) {
+                timeout.addSuppressed(earlier);
+            }
+        }
         return timeout;
+    }
+
+    /**
+     * What {@code runTest} throws when the watchdog's task ended its clean-up loop early: asked for the completion of
+     * a test scope still waiting for a coroutine that cannot be cancelled, kotlinx says the job has not completed.
+     */
+    private static boolean isEchoOfTheStop(Throwable failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return failure instanceof IllegalStateException && trace.length > 0
+            && trace[0].getClassName().equals("kotlinx.coroutines.JobSupport")
+            && trace[0].getMethodName().equals("getCompletionExceptionOrNull");
+    }
+
+    private static boolean carries(Throwable outcome, Throwable failure) {
+        if (outcome == failure) {
+            return true;
+        }
+        for (Throwable suppressed : outcome.getSuppressed()) {
+            if (carries(suppressed, failure)) {
+                return true;
+            }
+        }
+        return outcome.getCause() != null && outcome.getCause() != outcome && carries(outcome.getCause(), failure);
     }
 
     /** Ends the deadline on the test thread: an interrupt it sent is cleared, so it never reaches the next test. */

@@ -249,6 +249,10 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     public void finishBody() {
         finishProbes();
         run.finishBody();
+        java.util.concurrent.CancellationException cancelled = run.scopeCancellation();
+        if (cancelled != null) {
+            throw Failures.scopeCancelled(cancelled);
+        }
         Throwable unobserved = orphans.poll();
         for (Throwable more = orphans.poll(); more != null; more = orphans.poll()) {
             unobserved.addSuppressed(more);

@@ -226,6 +226,14 @@ public final class Failures {
         return owner + "." + frame.getMethodName() + "(...)";
     }
 
+    /** The test cancelled its own scope: runTest fails such a test too. */
+    public static AssertionError scopeCancelled(java.util.concurrent.CancellationException cancellation) {
+        return new AssertionError("The test's scope was cancelled (" + cancellation.getMessage() + "): "
+            + "scope.coroutineScope() was cancelled, or its job, and the coroutines of the test with it. kotlinx's "
+            + "runTest fails such a test too. Cancel the coroutines you started (their jobs or futures) instead, or "
+            + "start work that may be cut short in scope.backgroundScope().", cancellation);
+    }
+
     public static IllegalStateException testInsideACoroutineOfATest(String thread) {
         return new IllegalStateException("Coroutines.runBlockingTest was called on thread '" + thread + "' from a "
             + "coroutine of a running test: it would start a second, independent test inside the first. Tests "

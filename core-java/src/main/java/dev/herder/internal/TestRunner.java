@@ -69,7 +69,7 @@ public final class TestRunner {
                     run -> {
                         deadline.attach(run);
                         runs.set(run);
-                        runBody(run, body, options);
+                        runBody(run, body, options, deadline);
                     });
             } finally {
                 if (virtual) {
@@ -98,7 +98,7 @@ public final class TestRunner {
         }
     }
 
-    private static void runBody(TestRun run, TestBody body, TestOptions options) {
+    private static void runBody(TestRun run, TestBody body, TestOptions options, Deadline deadline) {
         DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
         scope.schedule(options.schedule());
         CURRENT.set(scope);
@@ -107,7 +107,9 @@ public final class TestRunner {
                 body.run(scope);
             } catch (Throwable t) {
                 scope.attachOrphansTo(t);
-                throw Sneaky.rethrow(scope.withUnconsumedProbeErrors(t));
+                Throwable failure = scope.withUnconsumedProbeErrors(t);
+                deadline.seen(failure);
+                throw Sneaky.rethrow(failure);
             }
             scope.finishBody();
         } finally {

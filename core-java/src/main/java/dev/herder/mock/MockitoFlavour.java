@@ -17,6 +17,16 @@ final class MockitoFlavour {
         return new MockitoStubbing<>(Mockito.when((Object) null));
     }
 
+    /** Mockito's doAnswer(...).when(mock) form: the answers first, so the real method of a spy is never called. */
+    static <M> void doAnswers(java.util.List<dev.herder.bridge.StubAnswer> answers, M mock, MockCall<M, ?> call) {
+        org.mockito.stubbing.Stubber stubber = null;
+        for (dev.herder.bridge.StubAnswer answer : answers) {
+            org.mockito.stubbing.Answer<Object> mockitoAnswer = MockitoAnswers.suspending(answer);
+            stubber = stubber == null ? Mockito.doAnswer(mockitoAnswer) : stubber.doAnswer(mockitoAnswer);
+        }
+        Recording.record(stubber.when(mock), call);
+    }
+
     static <M> void verifyOnce(M mock, MockCall<M, ?> call) {
         verify(mock, Mockito.times(1), call);
     }

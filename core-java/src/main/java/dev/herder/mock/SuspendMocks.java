@@ -32,6 +32,7 @@ public final class SuspendMocks {
      */
     public static <T> T mock(Class<T> type) {
         MockArguments.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class)");
+        MockArguments.notAFunctionType(type);
         Frameworks.requireMockito();
         return MockitoFlavour.mock(type, null);
     }
@@ -39,6 +40,7 @@ public final class SuspendMocks {
     /** As {@link #mock(Class)}, named {@code name} in messages. */
     public static <T> T mock(Class<T> type, String name) {
         MockArguments.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class, \"users\")");
+        MockArguments.notAFunctionType(type);
         Frameworks.requireMockito();
         return MockitoFlavour.mock(type, name);
     }
@@ -89,5 +91,35 @@ public final class SuspendMocks {
         }
         Frameworks.requireMockito();
         return MockitoFlavour.inOrder(mocks);
+    }
+
+    /**
+     * Starts a {@code doReturn}-style stubbing, for spies: {@code SuspendMocks.doReturn(ann).when(spy, (r, c) ->
+     * r.find(eq("1"), c))} never calls the real method (see {@link SuspendStubber}).
+     */
+    public static <T> SuspendStubber<T> doReturn(T value) {
+        return new SuspendStubber<>(Answers.value(value));
+    }
+
+    /** As {@link #doReturn}, throwing {@code failure} (as it is, checked ones too). */
+    public static <T> SuspendStubber<T> doThrow(Throwable failure) {
+        MockArguments.notNull(failure, "SuspendMocks.doThrow", "the exception", "new IOException(\"down\")");
+        return new SuspendStubber<>(Answers.failure(failure));
+    }
+
+    /** As {@link #doReturn}, suspending for {@code delay} of the caller's time first. */
+    public static <T> SuspendStubber<T> doReturnAfter(java.time.Duration delay, T value) {
+        return new SuspendStubber<>(Answers.valueAfter(delay, value));
+    }
+
+    /** As {@link #doReturn}, with an answer that may suspend. */
+    public static <T> SuspendStubber<T> doAnswer(SuspendAnswer<? extends T> answer) {
+        MockArguments.notNull(answer, "SuspendMocks.doAnswer", "the answer", "(args, c) -> ...");
+        return new SuspendStubber<>(Answers.custom(answer));
+    }
+
+    /** As {@link #doReturn}, suspending until the caller is cancelled. */
+    public static <T> SuspendStubber<T> doNeverReturn() {
+        return new SuspendStubber<>(Answers.never());
     }
 }

@@ -55,3 +55,24 @@ suspend fun threadAfterFind(repo: Repo, id: String): String {
     repo.find(id)
     return Thread.currentThread().name
 }
+
+/** A real repository to spy on: counts calls of its real methods, which suspend. */
+open class InMemoryRepo : Repo {
+    val realCalls = java.util.concurrent.atomic.AtomicInteger()
+    private val users = mapOf("1" to User("1", "Ann"))
+    override suspend fun find(id: String): User {
+        realCalls.incrementAndGet()
+        delay(10)
+        return users[id] ?: throw IOException("no user $id")
+    }
+    override suspend fun save(user: User): Boolean {
+        realCalls.incrementAndGet()
+        delay(10)
+        return true
+    }
+    override suspend fun count(): Int = users.size
+    override fun describe(): String = "in memory"
+}
+
+/** Calls a suspend function type it was given: what a mocked `suspend () -> Int` is handed to. */
+suspend fun callTwiceAndAdd(loader: suspend () -> Int): Int = loader() + loader()

@@ -155,6 +155,21 @@ public class TestRun private constructor(
     }
 
     /**
+     * The cancellation that cancelled the test's own scope (its job) while nothing had failed — the test called
+     * `cancel()` on it — or null. `runTest` fails a test whose scope is cancelled; a failure of a coroutine in it
+     * fails the test by itself, and is not reported here.
+     */
+    public fun scopeCancellation(): java.util.concurrent.CancellationException? {
+        if (!userJob.isCancelled) return null
+        val cancellation = userJob.getCancellationException()
+        var root: Throwable = cancellation
+        while (root is java.util.concurrent.CancellationException && root.cause != null && root.cause !== root) {
+            root = root.cause!!
+        }
+        return if (root is java.util.concurrent.CancellationException) cancellation else null
+    }
+
+    /**
      * Queues [task] on the test's scheduler at the current virtual instant, from any thread: it runs on the test
      * thread the next time the loop runs a task (inside kotlinx's own loops too), seeing a consistent job tree.
      */

@@ -25,13 +25,15 @@ class CounterViewModelTest {
     // README: end
 
     @CoroutineTest
-    void quickIncrementsAreConflatedByTheStateFlow(CoroutineTestScope scope) {
+    void quickIncrementsAreEachSeenAsTurbineSeesThemNotConflated(CoroutineTestScope scope) {
         CounterViewModel model = new CounterViewModel(scope.coroutineScope());
         FlowProbe<CounterState> state = scope.probe(model.getState(), "state");
         state.skipItems(1);
         model.increment();
         model.increment();
         model.increment();
+        assertThat(state.awaitItem()).isEqualTo(new CounterState(1, true));
+        assertThat(state.awaitItem()).isEqualTo(new CounterState(2, true));
         assertThat(state.awaitItem()).isEqualTo(new CounterState(3, true));
         scope.advanceUntilIdle();
         assertThat(state.expectMostRecentItem()).isEqualTo(new CounterState(3, false));
