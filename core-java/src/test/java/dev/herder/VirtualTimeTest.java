@@ -156,4 +156,43 @@ class VirtualTimeTest {
             assertThat(scope.currentTime()).isEqualTo(10);
         });
     }
+
+    @Test
+    void yieldInAnAwaitedCallLetsQueuedCoroutinesRunFirstAsInRunTestsBody() {
+        Coroutines.runBlockingTest(scope -> {
+            java.util.List<Integer> order = new java.util.ArrayList<>();
+            scope.launch(c -> {
+                order.add(1);
+                return kotlin.Unit.INSTANCE;
+            });
+            scope.await(c -> kotlinx.coroutines.YieldKt.yield(c));
+            order.add(2);
+            assertThat(order).containsExactly(1, 2);
+        });
+    }
+
+    @Test
+    void aStandardTestDispatcherTheCodeCreatesWithoutASchedulerSharesTheTestsAsInRunTest() {
+        Coroutines.runBlockingTest(scope -> {
+            Poller poller = new Poller(false);
+            assertThat(poller.getDispatcher().getScheduler()).isSameAs(scopeScheduler(scope));
+            String polled = scope.await(c -> poller.pollAfter(1_000, c));
+            assertThat(polled).isEqualTo("polled");
+            assertThat(scope.currentTime()).isEqualTo(1_000);
+        });
+    }
+
+    @Test
+    void anUnconfinedTestDispatcherTheCodeCreatesSharesTheTestsSchedulerToo() {
+        Coroutines.runBlockingTest(scope -> {
+            Poller poller = new Poller(true);
+            String polled = scope.await(c -> poller.pollAfter(500, c));
+            assertThat(polled).isEqualTo("polled");
+            assertThat(scope.currentTime()).isEqualTo(500);
+        });
+    }
+
+    private static kotlinx.coroutines.test.TestCoroutineScheduler scopeScheduler(CoroutineTestScope scope) {
+        return ((kotlinx.coroutines.test.TestDispatcher) scope.dispatcher()).getScheduler();
+    }
 }

@@ -70,7 +70,13 @@ public final class Hangs {
     private static Object tick(kotlin.coroutines.Continuation<? super Object> c) {
         return kotlinx.coroutines.DelayKt.delay(1, new kotlin.coroutines.Continuation<kotlin.Unit>() {
             @Override public kotlin.coroutines.CoroutineContext getContext() { return c.getContext(); }
-            @Override public void resumeWith(Object result) { tick(c); }
+            @Override public void resumeWith(Object result) {
+                if (result instanceof kotlin.Result.Failure) {
+                    c.resumeWith(result);   // cancelled: the ticker ends
+                } else {
+                    tick(c);
+                }
+            }
         });
     }
 

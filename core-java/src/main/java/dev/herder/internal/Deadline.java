@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Deadline implements TestDeadline {
     /** How long the watchdog waits for its task to run on the test's loop before it acts from its own thread. */
-    private static final long LOOP_ANSWER_MILLIS = 200;
+    private static final long LOOP_ANSWER_MILLIS = 150;
 
     private final TestOptions options;
     private final long nanos;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Watchdog {
     /** How long after a test's deadline the watchdog steps in: Herder's own checks come first. */
-    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     private static final long PERIOD_MILLIS = 50;
     private static final Set<Watch> WATCHES = ConcurrentHashMap.newKeySet();
     private static volatile Thread thread;

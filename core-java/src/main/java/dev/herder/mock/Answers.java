@@ -54,13 +54,16 @@ final class Answers {
     static StubAnswer block(Object[] blockArguments, BlockScopes scopes) {
         Object[] fixed = blockArguments == null ? new Object[0] : blockArguments.clone();
         return (arguments, continuation) ->
-            MockAnswers.invokeBlock(findBlock(arguments), fixed, scopes.listener(), continuation);
+            MockAnswers.invokeBlock(findBlock(arguments, continuation), fixed, scopes.listener(), continuation);
     }
 
-    /** The call's suspend-lambda argument: the last argument that is a Kotlin function. */
-    private static Object findBlock(Object[] arguments) {
+    /**
+     * The call's suspend-lambda argument: the last argument that is a Kotlin function, other than the call's own
+     * continuation (mockk passes it among the arguments, and a caller's coroutine frame is a Kotlin function too).
+     */
+    private static Object findBlock(Object[] arguments, Object continuation) {
         for (int i = arguments.length - 1; i >= 0; i--) {
-            if (arguments[i] instanceof kotlin.Function<?>) {
+            if (arguments[i] instanceof kotlin.Function<?> && arguments[i] != continuation) {
                 return arguments[i];
             }
         }

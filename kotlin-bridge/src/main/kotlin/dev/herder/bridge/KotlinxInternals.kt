@@ -44,12 +44,21 @@ import kotlin.coroutines.startCoroutine
  * - kotlin-stdlib's `probeCoroutineCreated`: let DebugProbes (when installed) see the calls Herder awaits.
  * - `TestScopeImpl.leave`: leave the global exception collector when a watchdog ended `runTest` from inside one of
  *   its own loops, before it could leave.
+ * - `TestDispatcher`'s internal constructor: [SchedulerSharingDispatcher], so that `Dispatchers.Main` can be a test
+ *   dispatcher whose scheduler is the calling test's.
  * - `unwrapImpl` (`@PublishedApi`, so kept for inlined user code): the exception the code threw, for a copy that
  *   kotlinx's stack-trace recovery (debug mode, on under `-ea`) made of it when it crossed a dispatcher.
  * - `TestCoroutineScheduler`'s private `events`, `lock` and `currentTime`, the private `TestDispatchEvent` and
  *   `TestDispatcher.processEvent`: run one task *chosen* among those due at the same instant, for shuffled schedules
  *   (checked by [checkShuffling] when a shuffled schedule is first used, so that FIFO users never depend on them).
  */
+/**
+ * A `TestDispatcher` made outside kotlinx-coroutines-test, whose constructor is internal. `Dispatchers.Main` must be
+ * one for code under test that creates `StandardTestDispatcher()`/`UnconfinedTestDispatcher()` without a scheduler to
+ * share the running test's: kotlinx reads the scheduler of Main's test dispatcher ([MainRouter] answers per test).
+ */
+public abstract class SchedulerSharingDispatcher : TestDispatcher()
+
 public object KotlinxInternals {
     /** The oldest kotlinx-coroutines Herder supports; it is compiled against this version. */
     public const val OLDEST_SUPPORTED: String = "1.8.0"

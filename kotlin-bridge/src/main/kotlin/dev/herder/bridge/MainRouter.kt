@@ -6,7 +6,8 @@ import kotlinx.coroutines.Delay
 import kotlinx.coroutines.DisposableHandle
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
-import kotlinx.coroutines.MainCoroutineDispatcher
+import kotlinx.coroutines.test.TestCoroutineScheduler
+import kotlinx.coroutines.test.TestDispatcher
 import kotlinx.coroutines.test.resetMain
 import kotlinx.coroutines.test.setMain
 import java.util.concurrent.ConcurrentHashMap
@@ -93,7 +94,7 @@ private const val MAX_ANCESTORS = 64
  * coroutine's [MainRoute], else from the thread (the test thread, or a task this router dispatched), else — when a
  * single test runs — that test.
  */
-public object MainRouter : MainCoroutineDispatcher(), Delay {
+public object MainRouter : SchedulerSharingDispatcher() {
     private val routes: MutableSet<MainRoute> = ConcurrentHashMap.newKeySet()
     private val onThread = ThreadLocal<MainRoute?>()
     private var running = 0
@@ -146,7 +147,14 @@ public object MainRouter : MainCoroutineDispatcher(), Delay {
                 "(scope.coroutineScope(), scope.await(...)) or from code the test called."
         )
 
-    override val immediate: MainCoroutineDispatcher get() = this
+    /**
+     * The scheduler of the calling test (the test thread, or a task this router dispatched; else the only test
+     * running): what code under test gets when it creates `StandardTestDispatcher()` without one, as in `runTest`.
+     * Outside any test, a fresh scheduler — what kotlinx gives without a test `Dispatchers.Main`.
+     */
+    override val scheduler: TestCoroutineScheduler
+        get() = ((onThread.get() ?: routes.singleOrNull())?.dispatcher as? TestDispatcher)?.scheduler
+            ?: TestCoroutineScheduler()
 
     override fun isDispatchNeeded(context: CoroutineContext): Boolean =
         routeFor(context).dispatcher.isDispatchNeeded(context)

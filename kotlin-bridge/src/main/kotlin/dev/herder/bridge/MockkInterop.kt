@@ -98,7 +98,8 @@ public class MockkStub internal constructor(private val stub: MockKStubScope<Any
 
     public fun thenAnswer(answer: StubAnswer): MockkStub {
         val suspending: suspend MockKAnswerScope<Any?, Any?>.(Call) -> Any? = { _ ->
-            val arguments = args.toTypedArray()
+            // mockk lists a suspend call's continuation among its arguments; answers get the declared ones only
+            val arguments = (if (method.isSuspend && args.isNotEmpty()) args.dropLast(1) else args).toTypedArray()
             suspendCoroutineUninterceptedOrReturn { c -> answer.answer(arguments, c) }
         }
         chain = chain?.coAndThen(suspending) ?: stub.coAnswers(suspending)

@@ -22,6 +22,8 @@ import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.intrinsics.createCoroutineUnintercepted
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
 import kotlin.coroutines.intrinsics.intercepted
+import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
+import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 import kotlin.coroutines.resume
 import kotlin.time.Duration.Companion.milliseconds
 
@@ -79,10 +81,14 @@ public class TestRun private constructor(
      */
     public fun await(block: SuspendBlock): Any? {
         val completion = CallCompletion(awaitContext)
+        // The call runs in a coroutine frame of its own, as a call in runTest's body does: the continuation it gets is
+        // a real coroutine continuation, so yield() and whatever checks isDispatchNeeded dispatch through the test's
+        // dispatcher (queued coroutines run first). A call that completes twice meets CallCompletion's check.
+        val call: suspend () -> Any? = { suspendCoroutineUninterceptedOrReturn { frame -> block.invoke(frame) } }
         if (callDispatcher == null) {
             val probed = KotlinxInternals.probeCoroutineCreated(completion)
             val result = try {
-                block.invoke(probed)
+                call.startCoroutineUninterceptedOrReturn(probed)
             } catch (e: Throwable) {
                 if (probed === completion) throw KotlinxInternals.originalOf(e)
                 probed.resumeWith(Result.failure(e))
@@ -97,8 +103,7 @@ public class TestRun private constructor(
                 return completion.valueOrThrow()
             }
         } else {
-            val coroutine: suspend () -> Any? = { block.invokeSuspending() }
-            coroutine.createCoroutineUnintercepted(completion).intercepted().resume(Unit)
+            call.createCoroutineUnintercepted(completion).intercepted().resume(Unit)
         }
         loop.driveUntil(completion)
         return completion.valueOrThrow()
