@@ -34,8 +34,9 @@ public interface CoroutineTestScope {
      *
      * <pre>{@code boolean moved = scope.await(c -> HerdKt.herd(cat, "forward", c));}</pre>
      *
+     * <p>Throws the very exception object the call failed with, never wrapped (checked ones included).
+     *
      * @return the call's value
-     * @throws Throwable the very exception object the call failed with, never wrapped (checked ones included)
      * @throws IllegalArgumentException if {@code call} is null
      * @throws IllegalStateException if used from another thread or after the test ended
      */

@@ -43,8 +43,9 @@ public final class Coroutines {
      * until the test is over: the body has returned and every coroutine it started has completed (virtual time
      * advances as needed). {@code Dispatchers.Main} is the test's dispatcher meanwhile and is reset afterwards.
      *
-     * @throws Throwable the first failure of the test, unchanged: the body's own exception, or the failure of a
-     *     coroutine it launched, or of a future it never looked at
+     * <p>Throws the first failure of the test, unchanged: the body's own exception, or the failure of a coroutine it
+     * launched, or of a future it never looked at.
+     *
      * @throws CoroutineTestTimeoutError if the test ran past {@code options.timeout()} of wall-clock time; the
      *     message names each coroutine still running and where it is suspended
      * @throws IllegalStateException if called inside another {@code runBlockingTest} on this thread, or for
@@ -60,7 +61,8 @@ public final class Coroutines {
      *
      * <pre>{@code User user = Coroutines.runBlocking(c -> repo.find("id", c));}</pre>
      *
-     * @throws Throwable the call's exception object, unchanged
+     * <p>Throws the call's exception object, unchanged.
+     *
      * @throws IllegalStateException inside a coroutine test: use {@code scope.await(...)} there
      * @throws IllegalArgumentException if {@code call} is null
      */

@@ -96,8 +96,9 @@ public final class LoopRunner implements AutoCloseable {
     /**
      * Runs {@code call} on the loop thread and blocks the calling thread until it completes.
      *
+     * <p>Throws the call's exception object, unchanged.
+     *
      * @return the call's value
-     * @throws Throwable the call's exception object, unchanged
      * @throws IllegalStateException if called on the loop thread itself (it would wait for itself), or if closed
      */
     public <T> T runBlocking(SuspendCall<T> call) {

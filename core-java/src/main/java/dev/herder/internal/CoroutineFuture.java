@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.Signal;
 import java.util.concurrent.CancellationException;
@@ -14,6 +18,7 @@ import kotlinx.coroutines.Job;
  * one), and cancelling the future cancels the coroutine. It is its own completion handler, so a launch costs one
  * object on top of the coroutine.
  */
+@API(status = INTERNAL, since = "0.1")
 public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1<Throwable, Unit> {
     private volatile Signal completed;       // made only when someone waits: a launch nobody waits for needs none
     private volatile boolean jobDone;

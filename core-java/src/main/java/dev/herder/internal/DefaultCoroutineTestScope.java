@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import dev.herder.CoroutineTestScope;
 import dev.herder.SuspendCall;
 import dev.herder.bridge.Signal;
@@ -19,6 +23,7 @@ import dev.herder.flow.FlowProbe;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The {@link CoroutineTestScope} of one running test: a thin, thread-checked Java face of a {@link TestRun}. */
+@API(status = INTERNAL, since = "0.1")
 public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     /** How long a probe waits on the wall clock for an event by default (Turbine's default too). */
     private static final Duration DEFAULT_PROBE_WAIT = Duration.ofSeconds(3);

@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -7,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks and parses durations: JUnit's format ({@code "5 s"}, {@code "500 ms"}) and ISO-8601 ({@code "PT5S"}). */
+@API(status = INTERNAL, since = "0.1")
 public final class Durations {
     private static final Pattern JUNIT_FORMAT =
         Pattern.compile("([1-9]\\d*) ?((?:[nμm]?s)|m|h|d)?", Pattern.CASE_INSENSITIVE);

@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.StuckCoroutine;
 import java.time.Duration;
@@ -8,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Every failure message of Herder's core, in one place: each names the thing, the clock, and what to do. */
+@API(status = INTERNAL, since = "0.1")
 public final class Failures {
     /** Frames shown per stuck coroutine. */
     private static final int FRAMES_SHOWN = 8;

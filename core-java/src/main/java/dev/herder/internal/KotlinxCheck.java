@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import dev.herder.bridge.KotlinxInternals;
 
 /**
@@ -8,6 +12,7 @@ import dev.herder.bridge.KotlinxInternals;
  * A mismatch is an {@link IllegalStateException} that names the version found and the supported range, raised here
  * rather than as a {@code NoSuchMethodError} from inside a wait.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class KotlinxCheck {
     private static volatile boolean passed;
 

@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeoutException;
  * {@code whenComplete}, {@code thenApply}, …, which all go through {@link #newIncompleteFuture()}). A failure nobody
  * observed is reported by whoever owns the future instead of being lost.
  */
+@API(status = INTERNAL, since = "0.1")
 public class ObservableFuture<T> extends CompletableFuture<T> {
     private volatile boolean observed;
 

@@ -1,6 +1,11 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Rethrows any throwable as it is, checked or not: Kotlin code has no checked exceptions, and neither do awaits. */
+@API(status = INTERNAL, since = "0.1")
 public final class Sneaky {
     private Sneaky() {}
 

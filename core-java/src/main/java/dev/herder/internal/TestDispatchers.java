@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import dev.herder.DispatcherKind;
 import dev.herder.TestOptions;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +19,7 @@ import kotlinx.coroutines.ExecutorsKt;
  * Turns {@link TestOptions} into the dispatcher a test runs its calls on, and owns the threads Herder made for it
  * ({@link DispatcherKind#SINGLE_THREAD}, {@link DispatcherKind#VIRTUAL_THREADS}) until the test ends.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TestDispatchers implements AutoCloseable {
     private static final AtomicInteger LOOP_COUNT = new AtomicInteger();
 

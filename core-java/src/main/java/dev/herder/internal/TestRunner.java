@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.TestBody;
 import dev.herder.TestOptions;
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.herder.bridge.TestRun;
 
 /** Runs one coroutine test: resolves the dispatcher, runs the body inside {@code runTest}, cleans up. */
+@API(status = INTERNAL, since = "0.1")
 public final class TestRunner {
     private static final ThreadLocal<DefaultCoroutineTestScope> CURRENT = new ThreadLocal<>();
 

@@ -1,5 +1,9 @@
 package dev.herder.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -40,6 +44,7 @@ import net.bytebuddy.utility.JavaModule;
  * tests without the option, a test that has ended) goes on as before, after one volatile read while no virtual test
  * runs. Before the first use nothing is installed and nothing costs anything.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class VirtualDispatchers {
     /** The kotlinx classes hooked, each of which must be found and transformed. */
     private static final List<String> HOOKED = List.of(

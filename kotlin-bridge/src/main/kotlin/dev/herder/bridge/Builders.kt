@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Deferred
@@ -7,6 +9,7 @@ import kotlinx.coroutines.async
 import kotlin.coroutines.CoroutineContext
 
 /** Coroutine builders for Java callers outside a test: real time, real threads. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object Builders {
     /** `runBlocking` on the calling thread; throws the call's exception object unchanged. */
     @JvmStatic

@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.CoroutineContext
@@ -9,6 +11,7 @@ import kotlin.coroutines.CoroutineContext
  * The outcome is the very exception object the call failed with, never a wrapper. A call completes once: resuming
  * this after the call returned a value, or a second time, is reported as the caller's bug ("Already resumed").
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class CallCompletion(override val context: CoroutineContext) : Signal(), Continuation<Any?> {
     private var value: Any? = null
     private var failure: Throwable? = null

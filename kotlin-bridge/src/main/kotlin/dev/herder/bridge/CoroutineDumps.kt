@@ -1,11 +1,14 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.AbstractCoroutine
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.debug.DebugProbes
 
 /** One coroutine that is still running: what it is called, its state, and where it is suspended (innermost first). */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class StuckCoroutine(
     public val name: String,
     public val state: String,
@@ -18,6 +21,7 @@ public class StuckCoroutine(
  * `DebugProbes`, which Herder then installs once per JVM (creation stack traces off): complete, but every coroutine
  * of the JVM pays for it. kotlinx-coroutines-debug is an optional dependency: only that flag needs it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object CoroutineDumps {
     /** The system property that turns DebugProbes on. */
     public const val PROPERTY: String = "herder.debugProbes"

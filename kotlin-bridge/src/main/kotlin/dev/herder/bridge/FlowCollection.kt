@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
@@ -11,6 +13,7 @@ import kotlinx.coroutines.test.TestCoroutineScheduler
 import kotlinx.coroutines.test.UnconfinedTestDispatcher
 
 /** Hears what a collected flow does: each item, then completion or its error. Called on the collector's thread. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface FlowListener {
     public fun item(value: Any?)
     public fun complete()
@@ -18,6 +21,7 @@ public interface FlowListener {
 }
 
 /** Collecting a flow for a probe of the test. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object FlowCollection {
     /**
      * Starts collecting [flow] in [scope] at once and reports to [listener]. As Turbine does, the collector runs

@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.suspendCancellableCoroutine
@@ -14,6 +16,7 @@ import java.util.function.Function
  * Java fake suspends the way Kotlin code does — on its caller's dispatcher and clock (virtual time in a test), and
  * cancellably. Java calls each with the caller's continuation as the last argument.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object JavaSuspensions {
     /** Suspends for [millis] of the caller's clock. */
     @JvmStatic

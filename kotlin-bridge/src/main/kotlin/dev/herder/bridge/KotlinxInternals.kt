@@ -2,6 +2,8 @@
 
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.CancellableContinuationImpl
 import kotlinx.coroutines.Delay
@@ -57,8 +59,10 @@ import kotlin.coroutines.startCoroutine
  * one for code under test that creates `StandardTestDispatcher()`/`UnconfinedTestDispatcher()` without a scheduler to
  * share the running test's: kotlinx reads the scheduler of Main's test dispatcher ([MainRouter] answers per test).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public abstract class SchedulerSharingDispatcher : TestDispatcher()
 
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object KotlinxInternals {
     /** The oldest kotlinx-coroutines Herder supports; it is compiled against this version. */
     public const val OLDEST_SUPPORTED: String = "1.8.0"

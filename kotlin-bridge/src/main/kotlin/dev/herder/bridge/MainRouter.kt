@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Delay
@@ -18,6 +20,7 @@ import kotlin.coroutines.CoroutineContext
  * Tells [MainRouter] — and, with virtual dispatchers, Herder's `Dispatchers.IO`/`Default` hooks — which test a
  * coroutine belongs to: it is in the context of every coroutine of a Herder test.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class MainRoute(
     /** What `Dispatchers.Main` means for this test: its test dispatcher, or the real one it runs on. */
     public val dispatcher: CoroutineDispatcher,
@@ -94,6 +97,7 @@ private const val MAX_ANCESTORS = 64
  * coroutine's [MainRoute], else from the thread (the test thread, or a task this router dispatched), else — when a
  * single test runs — that test.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object MainRouter : SchedulerSharingDispatcher() {
     private val routes: MutableSet<MainRoute> = ConcurrentHashMap.newKeySet()
     private val onThread = ThreadLocal<MainRoute?>()

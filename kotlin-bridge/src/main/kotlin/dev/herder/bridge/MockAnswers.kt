@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.delay
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger
  * caller the way any suspend function does: through the caller's dispatcher (virtual time in a test), and
  * cancellably.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object MockAnswers {
     /** Suspends for [millis] on the caller's clock, then returns [value]. */
     @JvmStatic
@@ -50,6 +53,7 @@ public object MockAnswers {
 }
 
 /** Hears a stubbed higher-order suspend function enter and exit its block. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface BlockListener {
     public fun entered(arguments: Array<Any?>)
 
@@ -58,6 +62,7 @@ public interface BlockListener {
 }
 
 /** The suspending core of `dev.herder.Gate`: a one-shot value that callers wait for. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class GateCore<T> {
     private val value = CompletableDeferred<T>()
     private val waiters = AtomicInteger()

@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import io.mockk.MockKAdditionalAnswerScope
 import io.mockk.MockKAnswerScope
 import io.mockk.MockKMatcherScope
@@ -11,18 +13,21 @@ import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 
 /** A mock call recorded from Java: invoke the suspend function of [mock] with [continuation]. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public fun interface MockRecorder {
     @Throws(Throwable::class)
     public fun record(mock: Any?, continuation: Continuation<Any?>): Any?
 }
 
 /** A stub answer seen from Java: the call's arguments (without the continuation) and the caller's continuation. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public fun interface StubAnswer {
     @Throws(Throwable::class)
     public fun answer(arguments: Array<Any?>, continuation: Continuation<Any?>): Any?
 }
 
 /** Several recorded calls in one verification block (for ordered verification). */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public fun interface MockRecordings {
     @Throws(Throwable::class)
     public fun recordAll(continuation: Continuation<Any?>)
@@ -33,6 +38,7 @@ public fun interface MockRecordings {
  * javac cannot see, so the scope of the block being recorded is published in [matcherScope] while Java code runs in
  * it; `SuspendMockk.any(Class)` and friends use it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public object MockkInterop {
     private val scope = ThreadLocal<MockKMatcherScope?>()
 
@@ -93,6 +99,7 @@ public object MockkInterop {
 }
 
 /** A mockk stubbing being built from Java: answers chain with mockk's `andThen` (the last one repeats). */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class MockkStub internal constructor(private val stub: MockKStubScope<Any?, Any?>) {
     private var chain: MockKAdditionalAnswerScope<Any?, Any?>? = null
 

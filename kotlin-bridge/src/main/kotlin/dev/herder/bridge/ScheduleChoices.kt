@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import java.util.SplittableRandom
 
 /**
@@ -7,6 +9,7 @@ import java.util.SplittableRandom
  * [SplittableRandom] (whose sequence the JDK specifies, so a seed gives the same choices on every JVM), and the trace of
  * what ran, for the replay hint of a failing test.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class ScheduleChoices(seed: Long) {
     private val random = SplittableRandom(seed)
     private val steps = ArrayList<Step>()

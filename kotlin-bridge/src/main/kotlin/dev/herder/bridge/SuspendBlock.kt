@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.CoroutineContext
@@ -11,6 +13,7 @@ import kotlin.coroutines.jvm.internal.CoroutineStackFrame
  * A suspend call seen from Java: invoke it with a continuation, get a value or `COROUTINE_SUSPENDED`.
  * Herder's public `dev.herder.SuspendCall` is adapted to this shape; users never see it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public fun interface SuspendBlock {
     @Throws(Throwable::class)
     public fun invoke(continuation: Continuation<Any?>): Any?
@@ -21,6 +24,7 @@ public fun interface SuspendBlock {
  * its continuation after returning a value, or resumes it twice) is the caller's bug, reported as such where it
  * happens — as kotlin's own `suspendCoroutine` says "Already resumed" — instead of corrupting the coroutine.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public suspend fun SuspendBlock.invokeSuspending(): Any? =
     suspendCoroutineUninterceptedOrReturn { continuation ->
         val once = OnceContinuation(continuation, this)

@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.test.TestCoroutineScheduler
 import java.util.concurrent.locks.LockSupport
@@ -21,6 +23,7 @@ import kotlin.coroutines.CoroutineContext
  * primitives `runTest` itself is built from — through [KotlinxInternals]; `KotlinxInternalsContractTest` pins what
  * this loop relies on, on every supported kotlinx version.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class TestLoop(
     private val scheduler: TestCoroutineScheduler,
     private val deadlineNanos: Long,

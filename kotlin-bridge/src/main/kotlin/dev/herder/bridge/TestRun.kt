@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.CompletableJob
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineName
@@ -35,6 +37,7 @@ import kotlin.time.Duration.Companion.milliseconds
  * When the Java body returns, [finishBody] completes [userJob] and drives the loop until everything under it is done,
  * under the same wall-clock deadline as the rest of the test; `runTest` then does its own checks.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class TestRun private constructor(
     /** The kotlinx `TestScope` the test runs in. */
     public val testScope: TestScope,

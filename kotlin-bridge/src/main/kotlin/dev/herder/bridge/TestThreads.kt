@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.ThreadContextElement
 import java.util.concurrent.ConcurrentHashMap
@@ -15,6 +17,7 @@ import kotlin.coroutines.CoroutineContext
  * The cost is one thread-local read and two volatile writes per resumption: each thread has one [Slot], registered
  * with a test the first time one of the test's coroutines runs on it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextElement(TestThreads) {
     /** The context key. */
     public companion object Key : CoroutineContext.Key<TestThreads> {
