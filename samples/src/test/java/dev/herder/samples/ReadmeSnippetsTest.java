@@ -11,11 +11,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's code comes from these compiled sample tests, so it cannot rot: every region between
- * {@code // README: <name>} and {@code // README: end} must appear, verbatim and dedented, in the README.
+ * The documentation's code comes from these compiled sample tests, so it cannot rot: every region between
+ * {@code // README: <name>} and {@code // README: end} must appear, verbatim and dedented, in the README or one of
+ * the other documents ({@code docs/*.md}, {@code benchmarks/README.md}).
  */
 class ReadmeSnippetsTest {
     private static final Path README = Path.of("..", "README.md");
+
+    /** The README and every other document a snippet may live in. */
+    static String documents() throws IOException {
+        StringBuilder all = new StringBuilder(Files.readString(README));
+        List<Path> others = new ArrayList<>(List.of(Path.of("..", "benchmarks", "README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(others::add);
+        }
+        for (Path doc : others) {
+            all.append("\n").append(Files.readString(doc));
+        }
+        return all.toString();
+    }
 
     record Snippet(Path file, String name, String code) {}
 
@@ -51,12 +65,12 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void everyMarkedSampleRegionIsInTheReadmeVerbatim() throws IOException {
-        String readme = Files.readString(README);
+    void everyMarkedSampleRegionIsInTheDocumentationVerbatim() throws IOException {
+        String readme = documents();
         List<Snippet> snippets = snippets();
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(10);
         for (Snippet snippet : snippets) {
-            assertThat(readme).as("README region '%s' from %s", snippet.name(), snippet.file()).contains(snippet.code());
+            assertThat(readme).as("documented region '%s' from %s", snippet.name(), snippet.file()).contains(snippet.code());
         }
     }
 }
