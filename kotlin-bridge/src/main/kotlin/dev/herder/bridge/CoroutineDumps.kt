@@ -134,7 +134,7 @@ private object Probes {
     }
 
     fun stuckUnder(root: Job, running: Map<Job, Thread>): List<StuckCoroutine> = DebugProbes.dumpCoroutinesInfo()
-        .filter { info -> info.job?.let { it !== root && descendsFrom(it, root) } ?: false }
+        .filter { info -> info.job?.let { it !== root && it.descendsFrom(root) } ?: false }
         .map { info ->
             val name = info.context[CoroutineName]?.name ?: info.job.toString()
             val thread = info.job?.let { running[it] }
@@ -142,12 +142,14 @@ private object Probes {
             else StuckCoroutine(name, info.state.toString(), info.lastObservedStackTrace())
         }
 
-    private fun descendsFrom(job: Job, root: Job): Boolean {
-        var current: Job? = job
-        while (current != null) {
-            if (current === root) return true
-            current = current.parent
-        }
-        return false
+}
+
+/** Whether [root] is this job or one of its ancestors. */
+internal fun Job.descendsFrom(root: Job): Boolean {
+    var current: Job? = this
+    while (current != null) {
+        if (current === root) return true
+        current = current.parent
     }
+    return false
 }

@@ -66,18 +66,9 @@ public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextE
         val out = HashMap<Job, Thread>()
         for (slot in slots) {
             val job = slot.job ?: continue
-            if (slot.test === this && descendsFrom(job, root)) out[job] = slot.thread
+            if (slot.test === this && job.descendsFrom(root)) out[job] = slot.thread
         }
         return out
-    }
-
-    private fun descendsFrom(job: Job, root: Job): Boolean {
-        var current: Job? = job
-        while (current != null) {
-            if (current === root) return true
-            current = current.parent
-        }
-        return false
     }
 
     override fun toString(): String = "TestThreads"
