@@ -53,7 +53,13 @@ public final class Coroutines {
      * @throws IllegalArgumentException if {@code options} or {@code body} is null
      */
     public static void runBlockingTest(TestOptions options, TestBody body) {
-        TestRunner.run(options, body);
+        if (options == null) {
+            throw Failures.nullArgument("Coroutines.runBlockingTest", "options", "TestOptions.defaults()");
+        }
+        if (body == null) {
+            throw Failures.nullArgument("Coroutines.runBlockingTest", "a test body", "scope -> { ... }");
+        }
+        TestRunner.run(options.toRunSpec(), body::run);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.herder;
 
+import dev.herder.internal.Failures;
 import dev.herder.bridge.GateCore;
 
 /**
@@ -31,8 +32,7 @@ public final class Gate<T> {
      */
     public void open(T value) {
         if (!core.open(value)) {
-            throw new IllegalStateException("This Gate was already opened or failed; a Gate lets through once. "
-                + "Use a new Gate for the next value.");
+            throw Failures.gateUsedTwice("value");
         }
     }
 
@@ -44,11 +44,10 @@ public final class Gate<T> {
      */
     public void fail(Throwable failure) {
         if (failure == null) {
-            throw new IllegalArgumentException("Gate.fail needs the exception waiters should throw, e.g. new IOException(\"down\")");
+            throw Failures.nullArgument("Gate.fail", "the exception waiters should throw", "new IOException(\"down\")");
         }
         if (!core.fail(failure)) {
-            throw new IllegalStateException("This Gate was already opened or failed; a Gate lets through once. "
-                + "Use a new Gate for the next outcome.");
+            throw Failures.gateUsedTwice("outcome");
         }
     }
 

@@ -63,7 +63,7 @@ public final class LoopRunner implements AutoCloseable {
     public static LoopRunner start(String name) {
         KotlinxCheck.require();
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("LoopRunner.start needs a thread name, e.g. LoopRunner.start(\"ui-loop\")");
+            throw Failures.blankArgument("LoopRunner.start", "a thread name", "LoopRunner.start(\"ui-loop\")");
         }
         return new LoopRunner(name);
     }
@@ -132,8 +132,7 @@ public final class LoopRunner implements AutoCloseable {
     @Override
     public void close() {
         if (Thread.currentThread() == thread) {
-            throw new IllegalStateException("LoopRunner '" + name + "' cannot close itself from its own thread: "
-                + "close it from the thread that started it.");
+            throw Failures.loopRunnerClosingItself(name);
         }
         if (closed) {
             return;
@@ -152,8 +151,7 @@ public final class LoopRunner implements AutoCloseable {
             thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
             if (!stopped || thread.isAlive()) {
                 executor.shutdownNow();
-                throw new IllegalStateException("LoopRunner '" + name + "' did not stop within "
-                    + CLOSE_WAIT_SECONDS + " s: a call on it blocks its thread and ignores cancellation.");
+                throw Failures.loopRunnerStuck(name, CLOSE_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,7 +178,7 @@ public final class LoopRunner implements AutoCloseable {
         try {
             return executor.submit(task).get();
         } catch (Exception e) {
-            throw new IllegalStateException("The loop thread failed to start", e);
+            throw Failures.loopRunnerNotStarted(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.herder;
 
+import dev.herder.internal.Failures;
 import dev.herder.bridge.JavaSuspensions;
 import dev.herder.internal.Durations;
 import java.time.Duration;
@@ -43,8 +44,8 @@ public final class Suspend {
      */
     public static <T> SuspendCall<T> failure(Throwable failure) {
         if (failure == null) {
-            throw new IllegalArgumentException("Suspend.failure needs the exception the call should throw, "
-                + "e.g. Suspend.failure(new IOException(\"offline\"))");
+            throw Failures.nullArgument("Suspend.failure", "the exception the call should throw",
+                "Suspend.failure(new IOException(\"offline\"))");
         }
         return c -> {
             throw failure;
@@ -72,8 +73,8 @@ public final class Suspend {
     public static <T> SuspendCall<T> after(Duration duration, Callable<? extends T> value) {
         long millis = Durations.delayMillis(Durations.requireNotNegative(duration, "Suspend.after's duration"));
         if (value == null) {
-            throw new IllegalArgumentException("Suspend.after needs what to return after the delay, "
-                + "e.g. Suspend.after(Duration.ofSeconds(1), () -> users.get(id))");
+            throw Failures.nullArgument("Suspend.after", "what to return after the delay",
+                "Suspend.after(Duration.ofSeconds(1), () -> users.get(id))");
         }
         return c -> JavaSuspensions.after(millis, value, c);
     }
@@ -87,8 +88,7 @@ public final class Suspend {
      */
     public static <T> SuspendCall<T> await(CompletionStage<? extends T> stage) {
         if (stage == null) {
-            throw new IllegalArgumentException("Suspend.await needs a CompletionStage, e.g. a CompletableFuture the "
-                + "test completes");
+            throw Failures.nullArgument("Suspend.await", "a CompletionStage", "a CompletableFuture the test completes");
         }
         return c -> JavaSuspensions.await(stage, c);
     }

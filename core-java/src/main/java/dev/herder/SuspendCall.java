@@ -1,5 +1,6 @@
 package dev.herder;
 
+import dev.herder.internal.Failures;
 import dev.herder.bridge.JavaSuspensions;
 import dev.herder.bridge.SuspendBlock;
 import dev.herder.internal.Sneaky;
@@ -50,7 +51,7 @@ public interface SuspendCall<T> {
     @SuppressWarnings("unchecked")
     default <R> SuspendCall<R> map(Function<? super T, ? extends R> transform) {
         if (transform == null) {
-            throw new IllegalArgumentException("SuspendCall.map needs a function of the value, e.g. call.map(User::name)");
+            throw Failures.nullArgument("SuspendCall.map", "a function of the value", "call.map(User::name)");
         }
         SuspendBlock self = this::invoke;
         Function<Object, R> f = value -> transform.apply((T) value);
@@ -68,15 +69,13 @@ public interface SuspendCall<T> {
     @SuppressWarnings("unchecked")
     default <R> SuspendCall<R> then(Function<? super T, ? extends SuspendCall<R>> next) {
         if (next == null) {
-            throw new IllegalArgumentException("SuspendCall.then needs the next call, e.g. "
-                + "call.then(user -> c -> repo.save(user, c))");
+            throw Failures.nullArgument("SuspendCall.then", "the next call", "call.then(user -> c -> repo.save(user, c))");
         }
         SuspendBlock self = this::invoke;
         Function<Object, SuspendBlock> following = value -> {
             SuspendCall<R> call = next.apply((T) value);
             if (call == null) {
-                throw new IllegalArgumentException("The function given to SuspendCall.then returned null for " + value
-                    + ": return a call, e.g. Suspend.value(x)");
+                throw Failures.thenReturnedNull(value);
             }
             return call::invoke;
         };

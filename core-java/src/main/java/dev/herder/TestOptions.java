@@ -1,6 +1,8 @@
 package dev.herder;
 
 import dev.herder.internal.Durations;
+import dev.herder.internal.Failures;
+import dev.herder.internal.RunSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,17 +44,12 @@ public final class TestOptions {
     private TestOptions(DispatcherKind kind, CoroutineDispatcher customDispatcher, Duration timeout,
                         boolean neverAwaitedCheck, String name, Boolean virtualDispatchers, Schedule schedule) {
         if (schedule.isShuffled() && (customDispatcher != null || (kind != null && !kind.usesVirtualTime()))) {
-            throw new IllegalArgumentException("A shuffled schedule orders the tasks due at one virtual instant, and "
-                + (kind != null ? "DispatcherKind." + kind : "the dispatcher " + customDispatcher) + " runs on real "
-                + "time, where threads decide the order: the two cannot be combined. Drop withSchedule(" + schedule
-                + "), or drop withDispatcher(...) to run on a test dispatcher.");
+            throw Failures.shuffleOnRealTime(kind != null ? "DispatcherKind." + kind : "the dispatcher " + customDispatcher,
+                schedule);
         }
         if (Boolean.TRUE.equals(virtualDispatchers) && (customDispatcher != null || (kind != null && !kind.usesVirtualTime()))) {
-            throw new IllegalArgumentException("Virtual dispatchers run the test's Dispatchers.IO and Dispatchers.Default "
-                + "work on the test's virtual clock, and the test itself on " + (kind != null ? "DispatcherKind." + kind
-                : "the dispatcher " + customDispatcher) + " runs on real time: the two cannot be combined. Drop "
-                + "withVirtualDispatchers(true) to run on the real dispatcher, or drop withDispatcher(...) to run on "
-                + "virtual time.");
+            throw Failures.virtualDispatchersOnRealTime(kind != null ? "DispatcherKind." + kind
+                : "the dispatcher " + customDispatcher);
         }
         this.kind = kind;
         this.customDispatcher = customDispatcher;
@@ -82,7 +79,8 @@ public final class TestOptions {
      */
     public TestOptions withDispatcher(DispatcherKind kind) {
         if (kind == null) {
-            throw new IllegalArgumentException("dispatcher kind must not be null: pass one of " + java.util.Arrays.toString(DispatcherKind.values()));
+            throw Failures.nullArgument("TestOptions.withDispatcher", "a dispatcher kind",
+                "one of " + java.util.Arrays.toString(DispatcherKind.values()));
         }
         return new TestOptions(kind, null, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
@@ -94,7 +92,8 @@ public final class TestOptions {
      */
     public TestOptions withDispatcher(CoroutineDispatcher dispatcher) {
         if (dispatcher == null) {
-            throw new IllegalArgumentException("dispatcher must not be null: pass a CoroutineDispatcher or use withDispatcher(DispatcherKind)");
+            throw Failures.nullArgument("TestOptions.withDispatcher", "a dispatcher",
+                "Dispatchers.getIO(), or withDispatcher(DispatcherKind.IO)");
         }
         return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
@@ -110,12 +109,35 @@ public final class TestOptions {
     }
 
     /**
+     * As {@link #withTimeout(Duration)}, from text: JUnit's duration format ({@code "5 s"}, {@code "500 ms"},
+     * {@code "2 m"}; a bare number is seconds) or ISO-8601 ({@code "PT5S"}) — the format of
+     * {@value #TIMEOUT_PROPERTY} and of {@code @CoroutineTest(timeout = ...)}.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is null, or neither format, or not positive
+     */
+    public TestOptions withTimeout(String timeout) {
+        if (timeout == null) {
+            throw Failures.nullArgument("TestOptions.withTimeout", "a duration", "withTimeout(\"5 s\")");
+        }
+        return withTimeout(Durations.parse(timeout, "withTimeout(\"" + timeout + "\")"));
+    }
+
+    /**
      * With {@code true}, a future started by {@code scope.future(...)} whose result the test never looked at fails the
      * test with "… was never awaited", naming the line that started it: the Java form of Python's "coroutine was never
-     * awaited". Off by default here; the JUnit integration turns it on. Starting futures then costs a stack walk.
+     * awaited". Off by default here; the JUnit integrations turn it on (the attribute of the same name,
+     * {@code @CoroutineTest(failOnNeverAwaited = false)}, turns it off there). Starting futures then costs a stack walk.
+     */
+    public TestOptions withFailOnNeverAwaited(boolean enabled) {
+        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers, schedule);
+    }
+
+    /**
+     * Alias of {@link #withFailOnNeverAwaited(boolean)}, the setting's first name; both stay. Prefer
+     * {@code withFailOnNeverAwaited}, the name the JUnit annotations use too.
      */
     public TestOptions withNeverAwaitedCheck(boolean enabled) {
-        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers, schedule);
+        return withFailOnNeverAwaited(enabled);
     }
 
     /**
@@ -125,7 +147,7 @@ public final class TestOptions {
      */
     public TestOptions withName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a test name must not be blank, e.g. withName(\"herdsTheCat()\")");
+            throw Failures.blankArgument("TestOptions.withName", "a test name", "withName(\"herdsTheCat()\")");
         }
         return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
@@ -175,7 +197,7 @@ public final class TestOptions {
      */
     public TestOptions withSchedule(Schedule schedule) {
         if (schedule == null) {
-            throw new IllegalArgumentException("withSchedule needs a schedule: Schedule.fifo() or Schedule.shuffled(seed)");
+            throw Failures.nullArgument("TestOptions.withSchedule", "a schedule", "Schedule.fifo() or Schedule.shuffled(seed)");
         }
         return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }
@@ -185,7 +207,12 @@ public final class TestOptions {
         return schedule;
     }
 
-    /** Whether never-awaited futures fail the test ({@link #withNeverAwaitedCheck(boolean)}). */
+    /** Whether never-awaited futures fail the test ({@link #withFailOnNeverAwaited(boolean)}). */
+    public boolean failOnNeverAwaited() {
+        return neverAwaitedCheck;
+    }
+
+    /** Alias of {@link #failOnNeverAwaited()}, the setting's first name; both stay. */
     public boolean neverAwaitedCheck() {
         return neverAwaitedCheck;
     }
@@ -208,6 +235,11 @@ public final class TestOptions {
     /** The custom dispatcher given to {@link #withDispatcher(CoroutineDispatcher)}, if any. */
     public Optional<CoroutineDispatcher> customDispatcher() {
         return Optional.ofNullable(customDispatcher);
+    }
+
+    /** These options as the runner takes them (internal: the one place the public options cross into internal code). */
+    RunSpec toRunSpec() {
+        return new RunSpec(name, timeout, kind, customDispatcher, neverAwaitedCheck, virtualDispatchers(), schedule);
     }
 
     @Override

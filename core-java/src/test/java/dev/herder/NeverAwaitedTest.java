@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The talk's first problem: a coroutine that is never awaited makes a broken test pass. */
 class NeverAwaitedTest {
-    private static final TestOptions CHECKED = TestOptions.defaults().withNeverAwaitedCheck(true);
+    private static final TestOptions CHECKED = TestOptions.defaults().withFailOnNeverAwaited(true);
 
     @Test
     void aFutureNeverLookedAtFailsTheTestNamingTheLineThatStartedIt() {
@@ -21,7 +21,7 @@ class NeverAwaitedTest {
                 + "lambda$aFutureNeverLookedAtFailsTheTestNamingTheLineThatStartedIt$")   // javac numbers lambdas per JDK
             .hasMessageContaining("(NeverAwaitedTest.java:17) was never awaited: the test never looked at its result.\n")
             .hasMessageEndingWith("turn the check off with @CoroutineTest(failOnNeverAwaited = false) / "
-                + "TestOptions.withNeverAwaitedCheck(false).");
+                + "TestOptions.withFailOnNeverAwaited(false).");
     }
 
     @Test

@@ -170,7 +170,7 @@ class ScheduleTest {
             .withSchedule(Schedule.shuffled(1)))).isInstanceOf(IllegalArgumentException.class)
             .hasMessage("A shuffled schedule orders the tasks due at one virtual instant, and DispatcherKind.IO runs "
                 + "on real time, where threads decide the order: the two cannot be combined. Drop "
-                + "withSchedule(shuffled(seed=0x0000000000000001)), or drop withDispatcher(...) to run on a test "
+                + "withSchedule(...) (shuffled(seed=0x0000000000000001)), or drop withDispatcher(...) to run on a test "
                 + "dispatcher.");
         assertThat(catchThrowable(() -> TestOptions.defaults().withSchedule(null)))
             .isInstanceOf(IllegalArgumentException.class);

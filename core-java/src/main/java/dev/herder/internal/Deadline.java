@@ -1,7 +1,6 @@
 package dev.herder.internal;
 
 import dev.herder.CoroutineTestTimeoutError;
-import dev.herder.TestOptions;
 import dev.herder.bridge.CoroutineDumps;
 import dev.herder.bridge.StuckCoroutine;
 import dev.herder.bridge.TestDeadline;
@@ -34,7 +33,7 @@ final class Deadline implements TestDeadline {
     /** How long the watchdog waits for its task to run on the test's loop before it acts from its own thread. */
     private static final long LOOP_ANSWER_MILLIS = 150;
 
-    private final TestOptions options;
+    private final RunSpec options;
     private final long nanos;
     private final long millis;
     private final Thread testThread = Thread.currentThread();
@@ -45,7 +44,7 @@ final class Deadline implements TestDeadline {
     private boolean interrupted;   // guarded by this: the deadline interrupted the test thread
     private final java.util.Queue<Throwable> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    private Deadline(TestOptions options) {
+    private Deadline(RunSpec options) {
         this.options = options;
         long timeoutNanos = Durations.deadlineNanos(options.timeout());
         this.millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
@@ -53,7 +52,7 @@ final class Deadline implements TestDeadline {
     }
 
     /** Starts the clock of a test that runs on the calling thread. */
-    static Deadline start(TestOptions options) {
+    static Deadline start(RunSpec options) {
         return new Deadline(options);
     }
 

@@ -43,8 +43,7 @@ public final class Durations {
         try {
             return requirePositive(Duration.parse(trimmed), source);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(source + " has the invalid duration '" + text
-                + "': write a positive number and a unit (ns, μs, ms, s, m, h, d), e.g. \"5 s\" or \"500 ms\", or ISO-8601 such as \"PT5S\"", e);
+            throw Failures.invalidDuration(source, text, e);
         }
     }
 
@@ -55,8 +54,7 @@ public final class Durations {
      */
     public static Duration requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be a positive duration, but was " + d
-                + ": pass e.g. Duration.ofSeconds(5)");
+            throw Failures.notPositive(what, d);
         }
         return d;
     }
@@ -68,8 +66,7 @@ public final class Durations {
      */
     public static Duration requireNotNegative(Duration d, String what) {
         if (d == null || d.isNegative()) {
-            throw new IllegalArgumentException(what + " must not be negative, but was " + d
-                + ": virtual time only moves forward; pass Duration.ZERO or more");
+            throw Failures.negativeDelay(what, d);
         }
         return d;
     }

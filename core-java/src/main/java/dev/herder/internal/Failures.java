@@ -59,6 +59,85 @@ public final class Failures {
         return new IllegalArgumentException(method + " needs " + what + " but got null: pass e.g. " + example);
     }
 
+    public static IllegalArgumentException blankArgument(String method, String what, String example) {
+        return new IllegalArgumentException(method + " needs " + what + " but got a blank one: pass e.g. " + example);
+    }
+
+    public static IllegalArgumentException shuffleOnRealTime(String dispatcher, dev.herder.Schedule schedule) {
+        return new IllegalArgumentException("A shuffled schedule orders the tasks due at one virtual instant, and "
+            + dispatcher + " runs on real time, where threads decide the order: the two cannot be combined. Drop "
+            + "withSchedule(...) (" + schedule + "), or drop withDispatcher(...) to run on a test dispatcher.");
+    }
+
+    public static IllegalArgumentException virtualDispatchersOnRealTime(String dispatcher) {
+        return new IllegalArgumentException("Virtual dispatchers run the test's Dispatchers.IO and Dispatchers.Default "
+            + "work on the test's virtual clock, and the test itself on " + dispatcher + " runs on real time: the two "
+            + "cannot be combined. Drop withVirtualDispatchers(true) to run on the real dispatcher, or drop "
+            + "withDispatcher(...) to run on virtual time.");
+    }
+
+    public static IllegalStateException virtualDispatchersNotAttached(Throwable cause) {
+        return new IllegalStateException("Virtual dispatchers could not attach Herder's hooks to kotlinx's "
+            + "Dispatchers.IO/Default in this JVM (" + cause + "). Allow agents to attach at run time: on JDK 21+ run "
+            + "the tests with -XX:+EnableDynamicAgentLoading, and do not pass -XX:+DisableAttachMechanism; or run "
+            + "the test without withVirtualDispatchers(true).", cause);
+    }
+
+    public static IllegalStateException virtualDispatchersUnsupported(String what) {
+        return new IllegalStateException("Virtual dispatchers do not fit the kotlinx-coroutines on the classpath: "
+            + what + ". They are tested on kotlinx-coroutines " + KotlinxInternals.OLDEST_SUPPORTED + " to "
+            + KotlinxInternals.NEWEST_TESTED + ".x; run the test without withVirtualDispatchers(true).");
+    }
+
+    public static IllegalArgumentException invalidDuration(String source, String text, Throwable cause) {
+        return new IllegalArgumentException(source + " has the invalid duration '" + text + "': write a positive "
+            + "number and a unit (ns, μs, ms, s, m, h, d), e.g. \"5 s\" or \"500 ms\", or ISO-8601 such as \"PT5S\"",
+            cause);
+    }
+
+    public static IllegalArgumentException notPositive(String what, Duration d) {
+        return new IllegalArgumentException(what + " must be a positive duration, but was " + d
+            + ": pass e.g. Duration.ofSeconds(5)");
+    }
+
+    public static IllegalArgumentException negativeDelay(String what, Duration d) {
+        return new IllegalArgumentException(what + " must not be negative, but was " + d
+            + ": virtual time only moves forward; pass Duration.ZERO or more");
+    }
+
+    public static IllegalStateException gateUsedTwice(String what) {
+        return new IllegalStateException("This Gate was already opened or failed; a Gate lets through once. "
+            + "Use a new Gate for the next " + what + ".");
+    }
+
+    public static IllegalArgumentException thenReturnedNull(Object value) {
+        return new IllegalArgumentException("The function given to SuspendCall.then returned null for " + value
+            + ": return a call, e.g. Suspend.value(x)");
+    }
+
+    public static NullPointerException nullTask() {
+        return new NullPointerException("scheduledExecutor() needs a task but got null");
+    }
+
+    public static java.util.concurrent.RejectedExecutionException scheduledExecutorShutDown() {
+        return new java.util.concurrent.RejectedExecutionException(
+            "The test's scheduledExecutor() was shut down; no new tasks.");
+    }
+
+    public static IllegalArgumentException periodNotPositive(long period, java.util.concurrent.TimeUnit unit) {
+        return new IllegalArgumentException("period must be positive, was " + period + " " + unit);
+    }
+
+    public static IllegalStateException dispatcherStuck(Object dispatcher, long seconds) {
+        return new IllegalStateException("The test's " + dispatcher + " did not stop within " + seconds + " s after "
+            + "the test: a task on it is blocked and ignores interruption.");
+    }
+
+    public static IllegalStateException virtualThreadsUnavailable(ReflectiveOperationException cause) {
+        return new IllegalStateException("Could not create a virtual-thread executor on JDK " + Runtime.version()
+            + ": " + cause, cause);
+    }
+
     public static IllegalStateException virtualThreadsUnavailable() {
         return new IllegalStateException("DispatcherKind.VIRTUAL_THREADS needs JDK 21 or newer, but this test "
             + "runs on JDK " + Runtime.version().feature() + " (" + System.getProperty("java.home") + "). "
@@ -69,6 +148,20 @@ public final class Failures {
         return new IllegalStateException("LoopRunner '" + loopName + "'.runBlocking was called on the loop's own "
             + "thread and would wait for itself forever. On the loop thread, call the suspend function directly "
             + "or use submit(...) and do not wait.");
+    }
+
+    public static IllegalStateException loopRunnerClosingItself(String loopName) {
+        return new IllegalStateException("LoopRunner '" + loopName + "' cannot close itself from its own thread: "
+            + "close it from the thread that started it.");
+    }
+
+    public static IllegalStateException loopRunnerStuck(String loopName, long seconds) {
+        return new IllegalStateException("LoopRunner '" + loopName + "' did not stop within " + seconds + " s: a call "
+            + "on it blocks its thread and ignores cancellation.");
+    }
+
+    public static IllegalStateException loopRunnerNotStarted(Exception cause) {
+        return new IllegalStateException("The loop thread failed to start", cause);
     }
 
     public static IllegalStateException loopRunnerClosed(String loopName) {
@@ -274,7 +367,7 @@ public final class Failures {
             }
         }
         b.append("\nAwait it (scope.await(future), future.join(), get(), handle(...)), cancel it, or turn the check off "
-            + "with @CoroutineTest(failOnNeverAwaited = false) / TestOptions.withNeverAwaitedCheck(false).");
+            + "with @CoroutineTest(failOnNeverAwaited = false) / TestOptions.withFailOnNeverAwaited(false).");
         AssertionError error = new AssertionError(b.toString());
         if (firstFailure != null) {
             error.initCause(firstFailure);

@@ -132,7 +132,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
     @Override
     public void skipItems(int count) {
         if (count < 0) {
-            throw new IllegalArgumentException("skipItems(" + count + "): the count must be 0 or more");
+            throw new IllegalArgumentException(ProbeFailures.negativeCount(count));
         }
         for (int i = 0; i < count; i++) {
             FlowEvent<T> event = awaitEvent();

@@ -27,6 +27,10 @@ final class ProbeFailures {
             + "a longer limit: scope.probe(flow, name, Duration.ofSeconds(10)).");
     }
 
+    static String negativeCount(int count) {
+        return "skipItems(" + count + "): the count must be 0 or more";
+    }
+
     static String cancelled(String probe) {
         return expected(probe, "an event", "none: the probe was cancelled (cancelAndIgnoreRemainingEvents or "
             + "cancelAndConsumeRemainingEvents) and collects nothing more. Await events before cancelling it.");

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 
 import dev.herder.DispatcherKind;
-import dev.herder.TestOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -16,7 +15,7 @@ import kotlinx.coroutines.Dispatchers;
 import kotlinx.coroutines.ExecutorsKt;
 
 /**
- * Turns {@link TestOptions} into the dispatcher a test runs its calls on, and owns the threads Herder made for it
+ * Turns a {@link RunSpec} into the dispatcher a test runs its calls on, and owns the threads Herder made for it
  * ({@link DispatcherKind#SINGLE_THREAD}, {@link DispatcherKind#VIRTUAL_THREADS}) until the test ends.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -42,11 +41,11 @@ public final class TestDispatchers implements AutoCloseable {
      *
      * @throws IllegalStateException for {@link DispatcherKind#VIRTUAL_THREADS} on a JDK without virtual threads
      */
-    public static TestDispatchers resolve(TestOptions options) {
-        if (options.customDispatcher().isPresent()) {
-            return new TestDispatchers(false, options.customDispatcher().get(), null);
+    public static TestDispatchers resolve(RunSpec options) {
+        if (options.customDispatcher() != null) {
+            return new TestDispatchers(false, options.customDispatcher(), null);
         }
-        DispatcherKind kind = options.dispatcherKind().orElseThrow();
+        DispatcherKind kind = options.kind();
         return switch (kind) {
             case STANDARD_TEST -> new TestDispatchers(false, null, null);
             case UNCONFINED_TEST -> new TestDispatchers(true, null, null);
@@ -99,8 +98,7 @@ public final class TestDispatchers implements AutoCloseable {
             return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
                 .invoke(null, factory);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Could not create a virtual-thread executor on JDK "
-                + Runtime.version() + ": " + e, e);
+            throw Failures.virtualThreadsUnavailable(e);
         }
     }
 
@@ -111,8 +109,7 @@ public final class TestDispatchers implements AutoCloseable {
             ownedExecutor.shutdownNow();
             try {
                 if (!ownedExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("The test's " + callDispatcher + " did not stop within 10 s "
-                        + "after the test: a task on it is blocked and ignores interruption.");
+                    throw Failures.dispatcherStuck(callDispatcher, 10);
                 }
                 for (Thread thread : threads) {
                     thread.join(TimeUnit.SECONDS.toMillis(10));

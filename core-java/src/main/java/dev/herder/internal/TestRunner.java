@@ -4,9 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
+import dev.herder.CoroutineTestScope;
 import dev.herder.CoroutineTestTimeoutError;
-import dev.herder.TestBody;
-import dev.herder.TestOptions;
 import dev.herder.Schedule;
 import dev.herder.bridge.CoroutineDumps;
 import dev.herder.bridge.KotlinxInternals;
@@ -33,14 +32,15 @@ public final class TestRunner {
         return insideTest() || TestThreads.current() != null;
     }
 
-    public static void run(TestOptions options, TestBody body) {
+    /** A test body as the runner sees it: the public {@code TestBody}, or a JUnit method, adapted at the edge. */
+    @FunctionalInterface
+    public interface Body {
+        void run(CoroutineTestScope scope) throws Throwable;
+    }
+
+    /** Runs {@code body} as one coroutine test described by {@code options}; throws its first failure, unchanged. */
+    public static void run(RunSpec options, Body body) {
         KotlinxCheck.require();
-        if (options == null) {
-            throw Failures.nullArgument("Coroutines.runBlockingTest", "options", "TestOptions.defaults()");
-        }
-        if (body == null) {
-            throw Failures.nullArgument("Coroutines.runBlockingTest", "a test body", "scope -> { ... }");
-        }
         if (insideTest()) {
             throw Failures.nestedTest();
         }
@@ -103,7 +103,7 @@ public final class TestRunner {
         }
     }
 
-    private static void runBody(TestRun run, TestBody body, TestOptions options, Deadline deadline) {
+    private static void runBody(TestRun run, Body body, RunSpec options, Deadline deadline) {
         DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
         scope.schedule(options.schedule());
         CURRENT.set(scope);

@@ -91,10 +91,7 @@ public final class VirtualDispatchers {
         try {
             instrumentation = ByteBuddyAgent.install();
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Virtual dispatchers could not attach Herder's hooks to kotlinx's "
-                + "Dispatchers.IO/Default in this JVM (" + e + "). Allow agents to attach at run time: on JDK 21+ run "
-                + "the tests with -XX:+EnableDynamicAgentLoading, and do not pass -XX:+DisableAttachMechanism; or run "
-                + "the test without withVirtualDispatchers(true).", e);
+            throw Failures.virtualDispatchersNotAttached(e);
         }
         for (String type : HOOKED) {
             try {
@@ -149,9 +146,7 @@ public final class VirtualDispatchers {
     }
 
     private static IllegalStateException unsupported(String what) {
-        return new IllegalStateException("Virtual dispatchers do not fit the kotlinx-coroutines on the classpath: "
-            + what + ". They are tested on kotlinx-coroutines " + KotlinxInternals.OLDEST_SUPPORTED + " to "
-            + KotlinxInternals.NEWEST_TESTED + ".x; run the test without withVirtualDispatchers(true).");
+        return Failures.virtualDispatchersUnsupported(what);
     }
 
     // ---- the hooks, called from inside kotlinx's classes ----------------------------------------------------------

@@ -33,11 +33,11 @@ final class VirtualScheduledExecutor extends AbstractExecutorService implements 
 
     private void requireRunning(Object task) {
         if (task == null) {
-            throw new NullPointerException("task");
+            throw Failures.nullTask();
         }
         scope.ensureNotEnded("scheduledExecutor()'s schedule/execute");
         if (shutdown) {
-            throw new RejectedExecutionException("The test's scheduledExecutor() was shut down; no new tasks.");
+            throw Failures.scheduledExecutorShutDown();
         }
     }
 
@@ -84,7 +84,7 @@ final class VirtualScheduledExecutor extends AbstractExecutorService implements 
     private ScheduledFuture<?> periodic(Runnable command, long initialDelay, long period, TimeUnit unit, boolean fixedRate) {
         requireRunning(command);
         if (period <= 0) {
-            throw new IllegalArgumentException("period must be positive, was " + period + " " + unit);
+            throw Failures.periodNotPositive(period, unit);
         }
         long dueAt = scope.currentTime() + millis(initialDelay, unit);
         ScheduledTask<Object> task = new ScheduledTask<>(scope, dueAt, true, null);

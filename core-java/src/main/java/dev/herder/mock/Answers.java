@@ -17,7 +17,7 @@ final class Answers {
 
     static StubAnswer failure(Throwable failure) {
         if (failure == null) {
-            throw new IllegalArgumentException("thenThrow needs an exception, e.g. new IOException(\"down\")");
+            throw MockFailures.nullArgument("thenThrow", "an exception", "new IOException(\"down\")");
         }
         return (arguments, continuation) -> {
             throw failure;
@@ -31,7 +31,7 @@ final class Answers {
 
     static StubAnswer gate(Gate<?> gate) {
         if (gate == null) {
-            throw new IllegalArgumentException("thenSuspendUntil needs a Gate, e.g. new Gate<>()");
+            throw MockFailures.nullArgument("thenSuspendUntil", "a Gate", "new Gate<>()");
         }
         @SuppressWarnings("unchecked")
         SuspendCall<Object> pass = (SuspendCall<Object>) gate.pass();
@@ -45,7 +45,7 @@ final class Answers {
     @SuppressWarnings("unchecked")
     static StubAnswer custom(SuspendAnswer<?> answer) {
         if (answer == null) {
-            throw new IllegalArgumentException("thenAnswer needs a SuspendAnswer, e.g. (args, c) -> \"user-\" + args[0]");
+            throw MockFailures.nullArgument("thenAnswer", "a SuspendAnswer", "(args, c) -> \"user-\" + args[0]");
         }
         SuspendAnswer<Object> raw = (SuspendAnswer<Object>) answer;
         return raw::answer;
@@ -67,8 +67,6 @@ final class Answers {
                 return arguments[i];
             }
         }
-        throw new IllegalStateException("thenInvokeBlockWith was used on a call without a block: none of its "
-            + arguments.length + " arguments is a Kotlin suspend lambda. Use it for higher-order suspend functions "
-            + "such as suspend fun <R> inTransaction(block: suspend (Tx) -> R): R.");
+        throw MockFailures.noBlock(arguments.length);
     }
 }

@@ -42,7 +42,7 @@ public final class CallCount {
 
     private static void requireNotNegative(int n, String what) {
         if (n < 0) {
-            throw new IllegalArgumentException(what + "(" + n + "): a call count must be 0 or more");
+            throw MockFailures.negativeCount(what, n);
         }
     }
 

@@ -7,21 +7,21 @@ final class Frameworks {
     private Frameworks() {}
 
     static void requireMockito() {
-        require("org.mockito.Mockito", "SuspendMocks uses Mockito, which is not on the classpath. Add the test "
-            + "dependency org.mockito:mockito-core (5.x), or use SuspendMockk with mockk.");
+        require("org.mockito.Mockito", "mockito");
     }
 
     static void requireMockk() {
-        require("io.mockk.MockKKt", "SuspendMockk uses mockk, which is not on the classpath. Add the test "
-            + "dependency io.mockk:mockk-jvm (1.14.x), or use SuspendMocks with Mockito.");
+        require("io.mockk.MockKKt", "mockk");
     }
 
-    private static void require(String className, String message) {
+    private static void require(String className, String framework) {
         KotlinxCheck.require();
         try {
             Class.forName(className, false, Frameworks.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException(message, e);
+            IllegalStateException missing = MockFailures.frameworkMissing(framework);
+            missing.initCause(e);
+            throw missing;
         }
     }
 }

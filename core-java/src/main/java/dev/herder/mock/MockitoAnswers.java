@@ -27,8 +27,7 @@ final class MockitoAnswers {
             }
             Object[] raw = invocation.getRawArguments();
             if (!isSuspend(invocation.getMethod())) {
-                throw new IllegalStateException(describe(invocation) + " is not a suspend function; stub it with "
-                    + "Mockito.when(...) instead of SuspendMocks.whenever(...).");
+                throw MockFailures.notSuspend(describe(invocation));
             }
             @SuppressWarnings("unchecked")
             Continuation<Object> continuation = (Continuation<Object>) raw[raw.length - 1];
@@ -45,10 +44,7 @@ final class MockitoAnswers {
             if (Recording.active() || !isSuspend(invocation.getMethod())) {
                 return Mockito.RETURNS_DEFAULTS.answer(invocation);
             }
-            throw new AssertionError("Unstubbed suspend function " + describe(invocation) + " was called. "
-                + "A SuspendMocks mock answers suspend functions only as stubbed: add "
-                + "SuspendMocks.whenever(" + mockName(invocation) + ", (m, c) -> m." + invocation.getMethod().getName()
-                + "(..., c)).thenReturn(...) or another then… answer.");
+            throw MockFailures.unstubbed(describe(invocation), mockName(invocation), invocation.getMethod().getName());
         }
     }
 

@@ -39,7 +39,7 @@ final class Recording {
     @SuppressWarnings("unchecked")
     static <M> void record(M mock, MockCall<M, ?> call) {
         if (call == null) {
-            throw new IllegalArgumentException("the call must not be null: pass a lambda such as (r, c) -> r.find(\"id\", c)");
+            throw MockFailures.nullArgument("SuspendMocks.whenever/verify", "the call", "(r, c) -> r.find(\"id\", c)");
         }
         ACTIVE.set(Boolean.TRUE);
         try {

@@ -30,14 +30,14 @@ public final class SuspendMockk {
      * @throws IllegalStateException if mockk is not on the classpath
      */
     public static <T> T mock(Class<T> type) {
-        MockArguments.notNull(type, "SuspendMockk.mock", "the type to mock", "SuspendMockk.mock(UserRepository.class)");
+        MockFailures.notNull(type, "SuspendMockk.mock", "the type to mock", "SuspendMockk.mock(UserRepository.class)");
         Frameworks.requireMockk();
         return MockkFlavour.mock(type, null);
     }
 
     /** As {@link #mock(Class)}, named {@code name} in messages. */
     public static <T> T mock(Class<T> type, String name) {
-        MockArguments.notNull(type, "SuspendMockk.mock", "the type to mock", "SuspendMockk.mock(UserRepository.class, \"users\")");
+        MockFailures.notNull(type, "SuspendMockk.mock", "the type to mock", "SuspendMockk.mock(UserRepository.class, \"users\")");
         Frameworks.requireMockk();
         return MockkFlavour.mock(type, name);
     }
@@ -48,8 +48,8 @@ public final class SuspendMockk {
      * @throws IllegalStateException if mockk is not on the classpath
      */
     public static <M, T> SuspendStubbing<T> coEvery(M mock, MockCall<M, T> call) {
-        MockArguments.mock(mock, "SuspendMockk.coEvery");
-        MockArguments.call(call, "SuspendMockk.coEvery");
+        MockFailures.mock(mock, "SuspendMockk.coEvery");
+        MockFailures.call(call, "SuspendMockk.coEvery");
         Frameworks.requireMockk();
         return MockkFlavour.coEvery(mock, recorder(call));
     }
@@ -70,37 +70,37 @@ public final class SuspendMockk {
      * @throws AssertionError (mockk's) if it did not
      */
     public static <M> void coVerify(M mock, CallCount count, MockCall<M, ?> call) {
-        MockArguments.mock(mock, "SuspendMockk.coVerify");
-        MockArguments.notNull(count, "SuspendMockk.coVerify", "a call count", "CallCount.exactly(1)");
-        MockArguments.call(call, "SuspendMockk.coVerify");
+        MockFailures.mock(mock, "SuspendMockk.coVerify");
+        MockFailures.notNull(count, "SuspendMockk.coVerify", "a call count", "CallCount.exactly(1)");
+        MockFailures.call(call, "SuspendMockk.coVerify");
         Frameworks.requireMockk();
         MockkFlavour.coVerify(mock, count, recorder(call));
     }
 
     /** Verifies the calls happened in this order (others may come between), as {@code coVerifyOrder}. */
     public static void coVerifyOrder(OrderedCalls calls) {
-        MockArguments.notNull(calls, "SuspendMockk.coVerifyOrder", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"a\", c)); }");
+        MockFailures.notNull(calls, "SuspendMockk.coVerifyOrder", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"a\", c)); }");
         Frameworks.requireMockk();
         MockkFlavour.coVerifyOrder(recordings(calls));
     }
 
     /** Verifies exactly these calls happened, in this order, and no others on these mocks, as {@code coVerifySequence}. */
     public static void coVerifySequence(OrderedCalls calls) {
-        MockArguments.notNull(calls, "SuspendMockk.coVerifySequence", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"a\", c)); }");
+        MockFailures.notNull(calls, "SuspendMockk.coVerifySequence", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"a\", c)); }");
         Frameworks.requireMockk();
         MockkFlavour.coVerifySequence(recordings(calls));
     }
 
     /** Verifies these calls, in any order, were all the calls on these mocks, as {@code coVerifyAll}. */
     public static void coVerifyAll(OrderedCalls calls) {
-        MockArguments.notNull(calls, "SuspendMockk.coVerifyAll", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"a\", c)); }");
+        MockFailures.notNull(calls, "SuspendMockk.coVerifyAll", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"a\", c)); }");
         Frameworks.requireMockk();
         MockkFlavour.coVerifyAll(recordings(calls));
     }
 
     /** Matches any argument of {@code type} (mockk's {@code any()}). Only inside a call lambda of this class. */
     public static <T> T any(Class<T> type) {
-        MockArguments.notNull(type, "SuspendMockk.any", "the argument's type", "any(String.class)");
+        MockFailures.notNull(type, "SuspendMockk.any", "the argument's type", "any(String.class)");
         Frameworks.requireMockk();
         return MockkFlavour.any(boxed(type));
     }
@@ -117,8 +117,8 @@ public final class SuspendMockk {
 
     /** Matches an argument of {@code type} for which {@code predicate} holds. Only inside a call lambda of this class. */
     public static <T> T match(Class<T> type, Predicate<T> predicate) {
-        MockArguments.notNull(type, "SuspendMockk.match", "the argument's type", "match(String.class, id -> id.startsWith(\"u\"))");
-        MockArguments.notNull(predicate, "SuspendMockk.match", "a predicate", "match(String.class, id -> id.startsWith(\"u\"))");
+        MockFailures.notNull(type, "SuspendMockk.match", "the argument's type", "match(String.class, id -> id.startsWith(\"u\"))");
+        MockFailures.notNull(predicate, "SuspendMockk.match", "a predicate", "match(String.class, id -> id.startsWith(\"u\"))");
         Frameworks.requireMockk();
         return MockkFlavour.match(boxed(type), predicate);
     }
@@ -141,7 +141,7 @@ public final class SuspendMockk {
     @SuppressWarnings("unchecked")
     private static <M> MockRecorder recorder(MockCall<M, ?> call) {
         if (call == null) {
-            throw new IllegalArgumentException("the call must not be null: pass a lambda such as (r, c) -> r.find(\"id\", c)");
+            throw MockFailures.nullArgument("SuspendMockk.coEvery/coVerify", "the call", "(r, c) -> r.find(\"id\", c)");
         }
         MockCall<M, Object> raw = (MockCall<M, Object>) call;
         return (mock, continuation) -> raw.invoke((M) mock, continuation);
@@ -149,7 +149,7 @@ public final class SuspendMockk {
 
     private static MockRecordings recordings(OrderedCalls calls) {
         if (calls == null) {
-            throw new IllegalArgumentException("the calls must not be null: pass calls -> { calls.call(repo, (r, c) -> r.find(\"id\", c)); }");
+            throw MockFailures.nullArgument("SuspendMockk.coVerifyOrder/Sequence/All", "the calls", "calls -> { calls.call(repo, (r, c) -> r.find(\"id\", c)); }");
         }
         return continuation -> calls.record(new OrderedCalls.Calls() {
             @Override

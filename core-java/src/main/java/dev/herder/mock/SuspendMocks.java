@@ -31,16 +31,16 @@ public final class SuspendMocks {
      * @throws IllegalStateException if Mockito is not on the classpath
      */
     public static <T> T mock(Class<T> type) {
-        MockArguments.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class)");
-        MockArguments.notAFunctionType(type);
+        MockFailures.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class)");
+        MockFailures.notAFunctionType(type);
         Frameworks.requireMockito();
         return MockitoFlavour.mock(type, null);
     }
 
     /** As {@link #mock(Class)}, named {@code name} in messages. */
     public static <T> T mock(Class<T> type, String name) {
-        MockArguments.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class, \"users\")");
-        MockArguments.notAFunctionType(type);
+        MockFailures.notNull(type, "SuspendMocks.mock", "the type to mock", "SuspendMocks.mock(UserRepository.class, \"users\")");
+        MockFailures.notAFunctionType(type);
         Frameworks.requireMockito();
         return MockitoFlavour.mock(type, name);
     }
@@ -52,8 +52,8 @@ public final class SuspendMocks {
      * @throws IllegalStateException if Mockito is not on the classpath
      */
     public static <M, T> SuspendStubbing<T> whenever(M mock, MockCall<M, T> call) {
-        MockArguments.mock(mock, "SuspendMocks.whenever");
-        MockArguments.call(call, "SuspendMocks.whenever");
+        MockFailures.mock(mock, "SuspendMocks.whenever");
+        MockFailures.call(call, "SuspendMocks.whenever");
         Frameworks.requireMockito();
         return MockitoFlavour.whenever(mock, call);
     }
@@ -64,8 +64,8 @@ public final class SuspendMocks {
      * @throws AssertionError (Mockito's) if it did not
      */
     public static <M> void verify(M mock, MockCall<M, ?> call) {
-        MockArguments.mock(mock, "SuspendMocks.verify");
-        MockArguments.call(call, "SuspendMocks.verify");
+        MockFailures.mock(mock, "SuspendMocks.verify");
+        MockFailures.call(call, "SuspendMocks.verify");
         Frameworks.requireMockito();
         MockitoFlavour.verifyOnce(mock, call);
     }
@@ -76,18 +76,18 @@ public final class SuspendMocks {
      * @throws AssertionError (Mockito's) if it did not
      */
     public static <M> void verify(M mock, VerificationMode mode, MockCall<M, ?> call) {
-        MockArguments.mock(mock, "SuspendMocks.verify");
-        MockArguments.notNull(mode, "SuspendMocks.verify", "a verification mode", "Mockito.times(2) or Mockito.never()");
-        MockArguments.call(call, "SuspendMocks.verify");
+        MockFailures.mock(mock, "SuspendMocks.verify");
+        MockFailures.notNull(mode, "SuspendMocks.verify", "a verification mode", "Mockito.times(2) or Mockito.never()");
+        MockFailures.call(call, "SuspendMocks.verify");
         Frameworks.requireMockito();
         MockitoFlavour.verify(mock, mode, call);
     }
 
     /** Mockito's in-order verification for suspend calls of {@code mocks}. */
     public static SuspendInOrder inOrder(Object... mocks) {
-        MockArguments.notNull(mocks, "SuspendMocks.inOrder", "the mocks", "SuspendMocks.inOrder(repository, mailer)");
+        MockFailures.notNull(mocks, "SuspendMocks.inOrder", "the mocks", "SuspendMocks.inOrder(repository, mailer)");
         for (Object mock : mocks) {
-            MockArguments.mock(mock, "SuspendMocks.inOrder");
+            MockFailures.mock(mock, "SuspendMocks.inOrder");
         }
         Frameworks.requireMockito();
         return MockitoFlavour.inOrder(mocks);
@@ -103,7 +103,7 @@ public final class SuspendMocks {
 
     /** As {@link #doReturn}, throwing {@code failure} (as it is, checked ones too). */
     public static <T> SuspendStubber<T> doThrow(Throwable failure) {
-        MockArguments.notNull(failure, "SuspendMocks.doThrow", "the exception", "new IOException(\"down\")");
+        MockFailures.notNull(failure, "SuspendMocks.doThrow", "the exception", "new IOException(\"down\")");
         return new SuspendStubber<>(Answers.failure(failure));
     }
 
@@ -114,7 +114,7 @@ public final class SuspendMocks {
 
     /** As {@link #doReturn}, with an answer that may suspend. */
     public static <T> SuspendStubber<T> doAnswer(SuspendAnswer<? extends T> answer) {
-        MockArguments.notNull(answer, "SuspendMocks.doAnswer", "the answer", "(args, c) -> ...");
+        MockFailures.notNull(answer, "SuspendMocks.doAnswer", "the answer", "(args, c) -> ...");
         return new SuspendStubber<>(Answers.custom(answer));
     }
 

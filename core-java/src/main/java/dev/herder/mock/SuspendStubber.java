@@ -35,14 +35,14 @@ public final class SuspendStubber<T> {
 
     /** Then throws {@code failure} at the next call, as it is. */
     public SuspendStubber<T> thenThrow(Throwable failure) {
-        MockArguments.notNull(failure, "SuspendStubber.thenThrow", "the exception", "new IOException(\"down\")");
+        MockFailures.notNull(failure, "SuspendStubber.thenThrow", "the exception", "new IOException(\"down\")");
         answers.add(Answers.failure(failure));
         return this;
     }
 
     /** Then answers the next call with {@code answer}, which may suspend. */
     public SuspendStubber<T> thenAnswer(SuspendAnswer<? extends T> answer) {
-        MockArguments.notNull(answer, "SuspendStubber.thenAnswer", "the answer", "(args, c) -> ...");
+        MockFailures.notNull(answer, "SuspendStubber.thenAnswer", "the answer", "(args, c) -> ...");
         answers.add(Answers.custom(answer));
         return this;
     }
@@ -53,8 +53,8 @@ public final class SuspendStubber<T> {
      * @throws IllegalArgumentException if {@code mock} is not a Mockito mock or {@code call} is null
      */
     public <M> void when(M mock, MockCall<M, T> call) {
-        MockArguments.mock(mock, "SuspendStubber.when");
-        MockArguments.call(call, "SuspendStubber.when");
+        MockFailures.mock(mock, "SuspendStubber.when");
+        MockFailures.call(call, "SuspendStubber.when");
         Frameworks.requireMockito();
         MockitoFlavour.doAnswers(answers, mock, call);
     }

@@ -2,21 +2,24 @@ package dev.herder.junit;
 
 import dev.herder.DispatcherKind;
 import dev.herder.TestOptions;
-import dev.herder.internal.Durations;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The project-wide configuration, parsed once per engine run into the root store, and the {@link TestOptions} of
- * each method: annotation attributes first, then {@code herder.timeout.default}, then Herder's defaults.
+ * each method: annotation attributes first, then the configuration parameters, then Herder's defaults.
  */
 final class Configuration {
-    /** Configuration parameter (e.g. in {@code junit-platform.properties}) with the default test timeout. */
-    static final String DEFAULT_TIMEOUT_KEY = "herder.timeout.default";
+    /**
+     * Configuration parameter (e.g. in {@code junit-platform.properties}, or a system property) with the default test
+     * timeout: the same name as the core's system property, {@value TestOptions#TIMEOUT_PROPERTY}.
+     */
+    static final String TIMEOUT_KEY = TestOptions.TIMEOUT_PROPERTY;
+
+    /** The first name of {@link #TIMEOUT_KEY}, still read (after it) as a documented alias. */
+    static final String TIMEOUT_ALIAS_KEY = "herder.timeout.default";
 
     /** Configuration parameter (or system property) turning virtual dispatchers on for the whole suite. */
     static final String VIRTUAL_DISPATCHERS_KEY = TestOptions.VIRTUAL_DISPATCHERS_PROPERTY;
@@ -24,17 +27,19 @@ final class Configuration {
     /** Configuration parameter (or system property) fixing the base seed of {@code @ExploreSchedules(runs = N)}. */
     static final String SCHEDULE_SEED_KEY = "herder.schedule.seed";
 
-    private final Duration defaultTimeout;
+    private final String defaultTimeout;
     private final boolean virtualDispatchers;
     private final Long baseSeed;
 
     private Configuration(ExtensionContext root) {
-        Optional<String> configured = root.getConfigurationParameter(DEFAULT_TIMEOUT_KEY);
-        try {
-            this.defaultTimeout = configured.map(text -> Durations.parse(text, "Configuration parameter " + DEFAULT_TIMEOUT_KEY))
-                .orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("Configuration error: " + e.getMessage(), e);
+        String key = root.getConfigurationParameter(TIMEOUT_KEY).isPresent() ? TIMEOUT_KEY : TIMEOUT_ALIAS_KEY;
+        this.defaultTimeout = root.getConfigurationParameter(key).orElse(null);
+        if (defaultTimeout != null) {
+            try {
+                TestOptions.defaults().withTimeout(defaultTimeout);   // fail once, at the first test, on a bad value
+            } catch (IllegalArgumentException e) {
+                throw JUnitFailures.invalidTimeoutParameter(key, defaultTimeout, e);
+            }
         }
         this.virtualDispatchers = root.getConfigurationParameter(VIRTUAL_DISPATCHERS_KEY).map(Boolean::parseBoolean)
             .orElse(false);
@@ -77,7 +82,7 @@ final class Configuration {
             neverAwaitedCheck = dispatcherTest.get().failOnNeverAwaited();
         }
         if (!timeout.isBlank()) {
-            options = options.withTimeout(parseTimeout(timeout, annotation, method));
+            options = withTimeout(options, timeout, annotation, method);
         }
         if (dispatcher != null) {
             options = options.withDispatcher(dispatcher);
@@ -87,17 +92,14 @@ final class Configuration {
             try {
                 options = options.withVirtualDispatchers(true);
             } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException(String.format("Configuration error: %s on method [%s] must "
-                    + "not combine virtualDispatchers = true with dispatcher = %s: virtual dispatchers run on the "
-                    + "test's virtual clock, %s on real time. Drop one of the two.", annotation,
-                    method.toGenericString(), dispatcher, dispatcher), e);
+                throw JUnitFailures.virtualDispatchersOnRealTime(annotation, method, dispatcher, e);
             }
         }
         dev.herder.Schedule schedule = ScheduleInvocation.of(context);
         if (schedule != null) {
             options = options.withSchedule(schedule);
         }
-        return options.withNeverAwaitedCheck(neverAwaitedCheck).withName(context.getDisplayName());
+        return options.withFailOnNeverAwaited(neverAwaitedCheck).withName(context.getDisplayName());
     }
 
     private static Long parseSeed(String text) {
@@ -108,8 +110,7 @@ final class Configuration {
             }
             return t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new ExtensionConfigurationException("Configuration error: " + SCHEDULE_SEED_KEY + " must be a seed "
-                + "such as 0x5EED or 24301, but was '" + text + "'.", e);
+            throw JUnitFailures.invalidSeed(SCHEDULE_SEED_KEY, text, e);
         }
     }
 
@@ -119,8 +120,7 @@ final class Configuration {
             return java.util.Arrays.stream(exploration.seeds()).boxed().toList();
         }
         if (exploration.runs() < 1) {
-            throw new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
-                + "[%s] must declare runs as a positive number, but was %d.", method.toGenericString(), exploration.runs()));
+            throw JUnitFailures.runsNotPositive(method, exploration.runs());
         }
         long base = baseSeed != null ? baseSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
         context.publishReportEntry(SCHEDULE_SEED_KEY, String.format(java.util.Locale.ROOT, "0x%016X", base));
@@ -128,13 +128,11 @@ final class Configuration {
         return java.util.stream.LongStream.generate(seeds::nextLong).limit(exploration.runs()).boxed().toList();
     }
 
-    private static Duration parseTimeout(String text, String annotation, Method method) {
+    private static TestOptions withTimeout(TestOptions options, String text, String annotation, Method method) {
         try {
-            return Durations.parse(text, annotation + "(timeout)");
+            return options.withTimeout(text);
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(String.format("Configuration error: %s on method [%s] must "
-                + "declare timeout as a positive duration such as \"5 s\" or \"500 ms\" (units ns, μs, ms, s, m, h, "
-                + "d), but was '%s'.", annotation, method.toGenericString(), text), e);
+            throw JUnitFailures.invalidTimeout(annotation, method, text, e);
         }
     }
 }

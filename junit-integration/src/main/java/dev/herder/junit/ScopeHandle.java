@@ -31,8 +31,7 @@ final class ScopeHandle implements CoroutineTestScope {
     private CoroutineTestScope scope() {
         CoroutineTestScope current = scope;
         if (current == null) {
-            throw new IllegalStateException("The CoroutineTestScope of " + method + " is used outside the method's "
-                + "run: it is valid only while the method runs. Keep using it inside the method.");
+            throw JUnitFailures.scopeUsedOutsideMethod(method);
         }
         return current;
     }

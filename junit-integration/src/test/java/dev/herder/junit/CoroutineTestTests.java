@@ -12,6 +12,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.herder.CoroutineTestTimeoutError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -66,10 +68,23 @@ class CoroutineTestTests {
         run("runsOnIo").assertThatEvents().haveExactly(1, event(test("runsOnIo"), finishedSuccessfully()));
     }
 
-    @Test
-    void theDefaultTimeoutComesFromTheConfiguration() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"herder.test.timeout", "herder.timeout.default"})
+    void theDefaultTimeoutComesFromTheConfiguration(String key) {
         Events events = EngineTestKit.engine("junit-jupiter")
-            .configurationParameter("herder.timeout.default", "200 ms")
+            .configurationParameter(key, "200 ms")
+            .selectors(selectClass(TimeoutDefaultTestCase.class))
+            .execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("hangsWithTheDefault"), finishedWithFailure(
+            instanceOf(CoroutineTestTimeoutError.class),
+            message(m -> m.startsWith("Coroutine test hangsWithTheDefault(CoroutineTestScope) timed out after 200 ms")))));
+    }
+
+    @Test
+    void theSettingsNameWinsOverItsAlias() {
+        Events events = EngineTestKit.engine("junit-jupiter")
+            .configurationParameter("herder.test.timeout", "200 ms")
+            .configurationParameter("herder.timeout.default", "later")
             .selectors(selectClass(TimeoutDefaultTestCase.class))
             .execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("hangsWithTheDefault"), finishedWithFailure(
@@ -80,13 +95,14 @@ class CoroutineTestTests {
     @Test
     void anInvalidDefaultTimeoutIsAConfigurationError() {
         Events events = EngineTestKit.engine("junit-jupiter")
-            .configurationParameter("herder.timeout.default", "later")
+            .configurationParameter("herder.test.timeout", "later")
             .selectors(selectClass(TimeoutDefaultTestCase.class))
             .execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("hangsWithTheDefault"), finishedWithFailure(
             instanceOf(ExtensionConfigurationException.class),
-            message(m -> m.startsWith("Configuration error: Configuration parameter herder.timeout.default has the "
-                + "invalid duration 'later'")))));
+            message("Configuration error: configuration parameter herder.test.timeout must be a positive duration "
+                + "such as \"5 s\" or \"500 ms\" (units ns, μs, ms, s, m, h, d; or ISO-8601 such as \"PT5S\"), but "
+                + "was 'later'."))));
     }
 
     @Test

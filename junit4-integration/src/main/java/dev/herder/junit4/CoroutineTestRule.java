@@ -44,7 +44,7 @@ public final class CoroutineTestRule implements TestRule {
      * test started and never looked at fails it), as {@code @CoroutineTest} does.
      */
     public CoroutineTestRule() {
-        this(TestOptions.defaults().withNeverAwaitedCheck(true));
+        this(TestOptions.defaults().withFailOnNeverAwaited(true));
     }
 
     /**

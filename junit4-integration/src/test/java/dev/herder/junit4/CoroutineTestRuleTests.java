@@ -97,8 +97,8 @@ class CoroutineTestRuleTests {
 
     @Test
     void theDefaultRuleChecksForNeverAwaitedFuturesAsCoroutineTestDoes() {
-        assertThat(new CoroutineTestRule().options().neverAwaitedCheck()).isTrue();
-        assertThat(new CoroutineTestRule(TestOptions.defaults()).options().neverAwaitedCheck()).isFalse();
+        assertThat(new CoroutineTestRule().options().failOnNeverAwaited()).isTrue();
+        assertThat(new CoroutineTestRule(TestOptions.defaults()).options().failOnNeverAwaited()).isFalse();
     }
 
     private static Map<String, Throwable> failuresByMethod(Result result) {

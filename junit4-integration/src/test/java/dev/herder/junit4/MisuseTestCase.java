@@ -14,7 +14,7 @@ public class MisuseTestCase {
     static final IOException OFFLINE = new IOException("offline");
 
     @Rule public final CoroutineTestRule coroutines =
-        new CoroutineTestRule(TestOptions.defaults().withNeverAwaitedCheck(true).withTimeout(Duration.ofMillis(300)));
+        new CoroutineTestRule(TestOptions.defaults().withFailOnNeverAwaited(true).withTimeout(Duration.ofMillis(300)));
 
     @Test
     public void neverAwaited() {

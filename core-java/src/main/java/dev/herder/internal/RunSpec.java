@@ -1,0 +1,33 @@
+package dev.herder.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.herder.DispatcherKind;
+import dev.herder.Schedule;
+import java.time.Duration;
+import kotlinx.coroutines.CoroutineDispatcher;
+import org.apiguardian.api.API;
+
+/**
+ * What {@link TestRunner} needs to run one test, resolved: the public {@code TestOptions} turn into one of these at the
+ * API's edge ({@code Coroutines.runBlockingTest}), so internal code never reads the public options type and the two
+ * packages depend on each other in one direction only.
+ *
+ * @param name the test's name, for messages
+ * @param timeout the wall-clock limit of the whole test
+ * @param kind the dispatcher kind, or {@code null} when {@code customDispatcher} is set
+ * @param customDispatcher a dispatcher given by the user, or {@code null}
+ * @param neverAwaitedCheck whether a future nobody looked at fails the test
+ * @param virtualDispatchers whether Dispatchers.IO/Default run on the test's virtual clock (already resolved against
+ *     the system property)
+ * @param schedule the order of tasks due at one virtual instant
+ */
+@API(status = INTERNAL, since = "0.1")
+public record RunSpec(String name, Duration timeout, DispatcherKind kind, CoroutineDispatcher customDispatcher,
+                      boolean neverAwaitedCheck, boolean virtualDispatchers, Schedule schedule) {
+    public RunSpec {
+        if ((kind == null) == (customDispatcher == null)) {
+            throw new IllegalArgumentException("a run spec takes a dispatcher kind or a dispatcher, exactly one");
+        }
+    }
+}
