@@ -9,6 +9,7 @@ import dev.herder.flow.FlowProbe;
 import kotlinx.coroutines.flow.Flow;
 import kotlinx.coroutines.CoroutineDispatcher;
 import kotlinx.coroutines.CoroutineScope;
+import org.jetbrains.annotations.ApiStatus;
 
 /**
  * The handle a Java test body uses to drive coroutines on the test's loop and virtual clock.
@@ -26,7 +27,11 @@ import kotlinx.coroutines.CoroutineScope;
  * only while the test runs; otherwise they throw {@link IllegalStateException}. All waits share the test's
  * wall-clock timeout ({@link TestOptions#withTimeout(Duration)}); when it passes they throw
  * {@link CoroutineTestTimeoutError} naming the coroutines still running.
+ *
+ * <p><b>Not for implementation.</b> Herder hands out this interface's instances; code only calls them. New methods may
+ * be added in any release, so it is marked {@code @ApiStatus.NonExtendable} (IntelliJ flags an implementation).
  */
+@ApiStatus.NonExtendable
 public interface CoroutineTestScope {
 
     /**

@@ -1,6 +1,7 @@
 package dev.herder.flow;
 
 import java.util.List;
+import org.jetbrains.annotations.ApiStatus;
 
 /**
  * A probe on a flow collected by the test: Turbine's vocabulary for Java. Get one with
@@ -29,7 +30,11 @@ import java.util.List;
  * fail the test at its end, unless it called {@link #cancelAndIgnoreRemainingEvents()}.
  *
  * @param <T> the flow's element type
+ *
+ * <p><b>Not for implementation.</b> Herder hands out this interface's instances; code only calls them. New methods may
+ * be added in any release, so it is marked {@code @ApiStatus.NonExtendable} (IntelliJ flags an implementation).
  */
+@ApiStatus.NonExtendable
 public interface FlowProbe<T> {
 
     /** The probe's name: the one given to {@code scope.probe(flow, name)}, else {@code "probe #n"}. */

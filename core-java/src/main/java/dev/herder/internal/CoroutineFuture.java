@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.Signal;
@@ -19,6 +20,7 @@ import kotlinx.coroutines.Job;
  * object on top of the coroutine.
  */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1<Throwable, Unit> {
     private volatile Signal completed;       // made only when someone waits: a launch nobody waits for needs none
     private volatile boolean jobDone;

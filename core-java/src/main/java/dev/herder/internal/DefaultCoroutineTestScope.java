@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.SuspendCall;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** The {@link CoroutineTestScope} of one running test: a thin, thread-checked Java face of a {@link TestRun}. */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     /** How long a probe waits on the wall clock for an event by default (Turbine's default too). */
     private static final Duration DEFAULT_PROBE_WAIT = Duration.ofSeconds(3);

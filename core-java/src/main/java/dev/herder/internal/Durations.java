@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 
 /** Checks and parses durations: JUnit's format ({@code "5 s"}, {@code "500 ms"}) and ISO-8601 ({@code "PT5S"}). */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class Durations {
     private static final Pattern JUNIT_FORMAT =
         Pattern.compile("([1-9]\\d*) ?((?:[nμm]?s)|m|h|d)?", Pattern.CASE_INSENSITIVE);

@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.StuckCoroutine;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Every failure message of Herder's core, in one place: each names the thing, the clock, and what to do. */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class Failures {
     /** Frames shown per stuck coroutine. */
     private static final int FRAMES_SHOWN = 8;

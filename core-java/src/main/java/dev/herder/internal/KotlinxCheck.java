@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.bridge.KotlinxInternals;
 
@@ -13,6 +14,7 @@ import dev.herder.bridge.KotlinxInternals;
  * rather than as a {@code NoSuchMethodError} from inside a wait.
  */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class KotlinxCheck {
     private static volatile boolean passed;
 

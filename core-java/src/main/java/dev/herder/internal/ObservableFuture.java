@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeoutException;
  * observed is reported by whoever owns the future instead of being lost.
  */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class ObservableFuture<T> extends CompletableFuture<T> {
     private volatile boolean observed;
 

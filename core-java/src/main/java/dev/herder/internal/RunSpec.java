@@ -7,6 +7,7 @@ import dev.herder.Schedule;
 import java.time.Duration;
 import kotlinx.coroutines.CoroutineDispatcher;
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 /**
  * What {@link TestRunner} needs to run one test, resolved: the public {@code TestOptions} turn into one of these at the
@@ -23,6 +24,7 @@ import org.apiguardian.api.API;
  * @param schedule the order of tasks due at one virtual instant
  */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public record RunSpec(String name, Duration timeout, DispatcherKind kind, CoroutineDispatcher customDispatcher,
                       boolean neverAwaitedCheck, boolean virtualDispatchers, Schedule schedule) {
     public RunSpec {

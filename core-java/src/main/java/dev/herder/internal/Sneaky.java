@@ -3,9 +3,11 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 /** Rethrows any throwable as it is, checked or not: Kotlin code has no checked exceptions, and neither do awaits. */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class Sneaky {
     private Sneaky() {}
 

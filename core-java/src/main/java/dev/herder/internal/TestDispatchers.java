@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.DispatcherKind;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import kotlinx.coroutines.ExecutorsKt;
  * ({@link DispatcherKind#SINGLE_THREAD}, {@link DispatcherKind#VIRTUAL_THREADS}) until the test ends.
  */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class TestDispatchers implements AutoCloseable {
     private static final AtomicInteger LOOP_COUNT = new AtomicInteger();
 

@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.CoroutineTestTimeoutError;
@@ -17,6 +18,7 @@ import dev.herder.bridge.TestRun;
 
 /** Runs one coroutine test: resolves the dispatcher, runs the body inside {@code runTest}, cleans up. */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class TestRunner {
     private static final ThreadLocal<DefaultCoroutineTestScope> CURRENT = new ThreadLocal<>();
 

@@ -3,6 +3,7 @@ package dev.herder.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import org.jetbrains.annotations.ApiStatus;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -45,6 +46,7 @@ import net.bytebuddy.utility.JavaModule;
  * runs. Before the first use nothing is installed and nothing costs anything.
  */
 @API(status = INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public final class VirtualDispatchers {
     /** The kotlinx classes hooked, each of which must be found and transformed. */
     private static final List<String> HOOKED = List.of(

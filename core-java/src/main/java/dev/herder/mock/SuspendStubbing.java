@@ -2,6 +2,7 @@ package dev.herder.mock;
 
 import dev.herder.Gate;
 import java.time.Duration;
+import org.jetbrains.annotations.ApiStatus;
 
 /**
  * How a stubbed suspend function answers. Answers chain with Mockito's rule: each {@code then…} answers the next call,
@@ -11,8 +12,12 @@ import java.time.Duration;
  * <p>Suspending answers suspend for real: they resume the caller later, on the caller's dispatcher, so virtual time
  * applies in a test (two concurrent 5 s stubs both finish at t=5000) and cancelling the caller cancels the wait.
  *
+ * <p><b>Not for implementation.</b> Herder hands out this interface's instances; code only calls them. New methods may
+ * be added in any release, so it is marked {@code @ApiStatus.NonExtendable} (IntelliJ flags an implementation).
+ *
  * @param <T> what the stubbed suspend function returns
  */
+@ApiStatus.NonExtendable
 public interface SuspendStubbing<T> {
     /** Answers with {@code first}, then with each of {@code more} in turn; the last repeats. Never suspends. */
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
@@ -10,6 +11,7 @@ import kotlin.coroutines.CoroutineContext
 
 /** Coroutine builders for Java callers outside a test: real time, real threads. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object Builders {
     /** `runBlocking` on the calling thread; throws the call's exception object unchanged. */
     @JvmStatic

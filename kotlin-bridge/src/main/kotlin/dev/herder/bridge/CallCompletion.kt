@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.coroutines.Continuation
@@ -12,6 +13,7 @@ import kotlin.coroutines.CoroutineContext
  * this after the call returned a value, or a second time, is reported as the caller's bug ("Already resumed").
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class CallCompletion(override val context: CoroutineContext) : Signal(), Continuation<Any?> {
     private var value: Any? = null
     private var failure: Throwable? = null

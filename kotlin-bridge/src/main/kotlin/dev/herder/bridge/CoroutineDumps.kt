@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.AbstractCoroutine
 import kotlinx.coroutines.CoroutineName
@@ -9,6 +10,7 @@ import kotlinx.coroutines.debug.DebugProbes
 
 /** One coroutine that is still running: what it is called, its state, and where it is suspended (innermost first). */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class StuckCoroutine(
     public val name: String,
     public val state: String,
@@ -22,6 +24,7 @@ public class StuckCoroutine(
  * of the JVM pays for it. kotlinx-coroutines-debug is an optional dependency: only that flag needs it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object CoroutineDumps {
     /** The system property that turns DebugProbes on. */
     public const val PROPERTY: String = "herder.debugProbes"

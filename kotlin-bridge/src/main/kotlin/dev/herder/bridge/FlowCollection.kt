@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.CoroutineName
@@ -14,6 +15,7 @@ import kotlinx.coroutines.test.UnconfinedTestDispatcher
 
 /** Hears what a collected flow does: each item, then completion or its error. Called on the collector's thread. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public interface FlowListener {
     public fun item(value: Any?)
     public fun complete()
@@ -22,6 +24,7 @@ public interface FlowListener {
 
 /** Collecting a flow for a probe of the test. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object FlowCollection {
     /**
      * Starts collecting [flow] in [scope] at once and reports to [listener]. As Turbine does, the collector runs

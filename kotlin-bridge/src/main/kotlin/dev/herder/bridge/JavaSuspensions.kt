@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.delay
@@ -17,6 +18,7 @@ import java.util.function.Function
  * cancellably. Java calls each with the caller's continuation as the last argument.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object JavaSuspensions {
     /** Suspends for [millis] of the caller's clock. */
     @JvmStatic

@@ -3,6 +3,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.CancellableContinuationImpl
@@ -60,9 +61,12 @@ import kotlin.coroutines.startCoroutine
  * share the running test's: kotlinx reads the scheduler of Main's test dispatcher ([MainRouter] answers per test).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public abstract class SchedulerSharingDispatcher : TestDispatcher()
 
 @API(status = API.Status.INTERNAL, since = "0.1")
+
+@ApiStatus.Internal
 public object KotlinxInternals {
     /** The oldest kotlinx-coroutines Herder supports; it is compiled against this version. */
     public const val OLDEST_SUPPORTED: String = "1.8.0"
@@ -429,6 +433,8 @@ public object KotlinxInternals {
 }
 
 /** The version of a kotlinx-coroutines artifact, as its jar records it in `META-INF/<name>.version`. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal class KotlinxVersion(val artifact: String, val version: String) {
     /** Whether this version is older than [other] (`major.minor.patch`, suffixes such as `-RC` ignored). */
     fun isOlderThan(other: String): Boolean {

@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.CoroutineDispatcher
@@ -21,6 +22,7 @@ import kotlin.coroutines.CoroutineContext
  * coroutine belongs to: it is in the context of every coroutine of a Herder test.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class MainRoute(
     /** What `Dispatchers.Main` means for this test: its test dispatcher, or the real one it runs on. */
     public val dispatcher: CoroutineDispatcher,
@@ -98,6 +100,7 @@ private const val MAX_ANCESTORS = 64
  * single test runs — that test.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object MainRouter : SchedulerSharingDispatcher() {
     private val routes: MutableSet<MainRoute> = ConcurrentHashMap.newKeySet()
     private val onThread = ThreadLocal<MainRoute?>()

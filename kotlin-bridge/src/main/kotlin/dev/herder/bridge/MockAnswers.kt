@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.awaitCancellation
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger
  * cancellably.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object MockAnswers {
     /** Suspends for [millis] on the caller's clock, then returns [value]. */
     @JvmStatic
@@ -54,6 +56,7 @@ public object MockAnswers {
 
 /** Hears a stubbed higher-order suspend function enter and exit its block. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public interface BlockListener {
     public fun entered(arguments: Array<Any?>)
 
@@ -63,6 +66,7 @@ public interface BlockListener {
 
 /** The suspending core of `dev.herder.Gate`: a one-shot value that callers wait for. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class GateCore<T> {
     private val value = CompletableDeferred<T>()
     private val waiters = AtomicInteger()

@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import io.mockk.MockKAdditionalAnswerScope
 import io.mockk.MockKAnswerScope
@@ -14,6 +15,7 @@ import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 
 /** A mock call recorded from Java: invoke the suspend function of [mock] with [continuation]. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public fun interface MockRecorder {
     @Throws(Throwable::class)
     public fun record(mock: Any?, continuation: Continuation<Any?>): Any?
@@ -21,6 +23,7 @@ public fun interface MockRecorder {
 
 /** A stub answer seen from Java: the call's arguments (without the continuation) and the caller's continuation. */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public fun interface StubAnswer {
     @Throws(Throwable::class)
     public fun answer(arguments: Array<Any?>, continuation: Continuation<Any?>): Any?
@@ -28,6 +31,7 @@ public fun interface StubAnswer {
 
 /** Several recorded calls in one verification block (for ordered verification). */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public fun interface MockRecordings {
     @Throws(Throwable::class)
     public fun recordAll(continuation: Continuation<Any?>)
@@ -39,6 +43,7 @@ public fun interface MockRecordings {
  * it; `SuspendMockk.any(Class)` and friends use it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public object MockkInterop {
     private val scope = ThreadLocal<MockKMatcherScope?>()
 
@@ -100,6 +105,7 @@ public object MockkInterop {
 
 /** A mockk stubbing being built from Java: answers chain with mockk's `andThen` (the last one repeats). */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class MockkStub internal constructor(private val stub: MockKStubScope<Any?, Any?>) {
     private var chain: MockKAdditionalAnswerScope<Any?, Any?>? = null
 

@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import java.util.SplittableRandom
 
@@ -10,6 +11,7 @@ import java.util.SplittableRandom
  * what ran, for the replay hint of a failing test.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class ScheduleChoices(seed: Long) {
     private val random = SplittableRandom(seed)
     private val steps = ArrayList<Step>()

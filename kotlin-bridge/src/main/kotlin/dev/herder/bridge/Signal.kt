@@ -1,11 +1,15 @@
 package dev.herder.bridge
 
 import java.util.concurrent.locks.LockSupport
+import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 /**
  * A one-shot "this is done" flag that wakes the thread waiting for it.
  * Set from any thread; waited for by the one thread that drives the test loop.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public open class Signal {
     @Volatile private var done = false
     @Volatile private var waiter: Thread? = null

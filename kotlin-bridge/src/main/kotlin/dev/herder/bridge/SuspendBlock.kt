@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.coroutines.Continuation
@@ -14,6 +15,7 @@ import kotlin.coroutines.jvm.internal.CoroutineStackFrame
  * Herder's public `dev.herder.SuspendCall` is adapted to this shape; users never see it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public fun interface SuspendBlock {
     @Throws(Throwable::class)
     public fun invoke(continuation: Continuation<Any?>): Any?
@@ -25,6 +27,7 @@ public fun interface SuspendBlock {
  * happens — as kotlin's own `suspendCoroutine` says "Already resumed" — instead of corrupting the coroutine.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public suspend fun SuspendBlock.invokeSuspending(): Any? =
     suspendCoroutineUninterceptedOrReturn { continuation ->
         val once = OnceContinuation(continuation, this)
@@ -34,6 +37,8 @@ public suspend fun SuspendBlock.invokeSuspending(): Any? =
     }
 
 /** Lets a call complete once: by returning, or by resuming its continuation — not both, not twice. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal class OnceContinuation(
     private val delegate: Continuation<Any?>,
     private val call: Any,

@@ -1,6 +1,8 @@
 package dev.herder.bridge
 
 import kotlinx.coroutines.CancellableContinuation
+import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 import kotlinx.coroutines.Job
 
 /**
@@ -11,6 +13,8 @@ import kotlinx.coroutines.Job
  * are not found this way; `-Dherder.debugProbes=true` finds them too. A dump is taken while a test is failing, so any
  * surprise here yields no frames, never a second error.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal object SuspensionPoints {
     /** The live continuations suspended with [job] as their parent. */
     fun suspendedIn(job: Job): List<CancellableContinuation<*>> = try {

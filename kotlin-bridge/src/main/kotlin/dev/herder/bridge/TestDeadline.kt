@@ -1,12 +1,14 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 /**
  * A test's wall-clock limit as the bridge's loops see it. One object (herder-core's `Deadline`) owns the clock, the
  * dump, the interrupt and the message, so every way a test can run out of time ends the same way.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public interface TestDeadline {
     /** The `System.nanoTime()` value by which the test must have ended. */
     public val nanos: Long

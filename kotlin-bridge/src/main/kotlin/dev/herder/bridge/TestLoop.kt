@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.test.TestCoroutineScheduler
@@ -24,6 +25,7 @@ import kotlin.coroutines.CoroutineContext
  * this loop relies on, on every supported kotlinx version.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class TestLoop(
     private val scheduler: TestCoroutineScheduler,
     private val deadlineNanos: Long,

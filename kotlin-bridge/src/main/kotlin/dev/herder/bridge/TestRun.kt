@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.CompletableJob
 import kotlinx.coroutines.CoroutineDispatcher
@@ -38,6 +39,7 @@ import kotlin.time.Duration.Companion.milliseconds
  * under the same wall-clock deadline as the rest of the test; `runTest` then does its own checks.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class TestRun private constructor(
     /** The kotlinx `TestScope` the test runs in. */
     public val testScope: TestScope,

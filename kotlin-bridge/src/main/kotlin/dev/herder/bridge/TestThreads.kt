@@ -1,6 +1,7 @@
 package dev.herder.bridge
 
 import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.ThreadContextElement
@@ -18,6 +19,7 @@ import kotlin.coroutines.CoroutineContext
  * with a test the first time one of the test's coroutines runs on it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextElement(TestThreads) {
     /** The context key. */
     public companion object Key : CoroutineContext.Key<TestThreads> {
