@@ -48,6 +48,21 @@ class KotlinxRangeTest {
     }
 
     @Test
+    void aTestArtifactNewerThanCoreIsRefusedNamingBothVersions() throws Exception {
+        try (URLClassLoader loader = herderWith(jars(Path.of("target", "kotlinx-misaligned")), null)) {
+            AtomicBoolean bodyRan = new AtomicBoolean();
+            Throwable failure = catchThrowable(() -> runBlockingTest(loader, bodyRan));
+
+            assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(
+                "kotlinx-coroutines-test 1.11.0 is on the classpath with an older kotlinx-coroutines-core 1.8.1, which "
+                    + "lacks functions the test artifact calls. Align every kotlinx-coroutines artifact on one version, "
+                    + "e.g. import org.jetbrains.kotlinx:kotlinx-coroutines-bom:1.8.1 in your build (mvn dependency:tree "
+                    + "-Dincludes=org.jetbrains.kotlinx shows where each version comes from).");
+            assertThat(bodyRan).isFalse();
+        }
+    }
+
+    @Test
     void aKotlinxWhoseInternalsChangedShapeIsRefusedNamingTheInternal() throws Exception {
         List<URL> current = List.of(locationOf(Job.class), locationOf(TestCoroutineScheduler.class));
         try (URLClassLoader loader = herderWith(current, "kotlinx.coroutines.DefaultExecutorKt")) {

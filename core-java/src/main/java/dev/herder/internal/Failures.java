@@ -41,6 +41,13 @@ public final class Failures {
             + "org.jetbrains.kotlinx:kotlinx-coroutines-bom, to your test dependencies.", cause);
     }
 
+    public static IllegalStateException kotlinxNotOpen(List<String> flags) {
+        return new IllegalStateException("Herder reads a few internals of kotlinx-coroutines, and here kotlinx is a named "
+            + "module on the module path (a module-info requires it), which opens none of its packages to reflection. "
+            + "Run the tests with the JVM flags " + String.join(" ", flags) + " (Maven: maven-surefire-plugin's "
+            + "<argLine>; Gradle: tasks.test { jvmArgs(...) }).");
+    }
+
     public static IllegalStateException nestedTest() {
         return new IllegalStateException("Coroutines.runBlockingTest was called inside another runBlockingTest on "
             + "the same thread. Tests cannot be nested: use the outer test's scope (scope.await(...), "

@@ -65,7 +65,7 @@ public final class TestRunner {
             try {
                 Schedule schedule = options.schedule();
                 if (schedule.isShuffled()) {
-                    KotlinxInternals.checkShuffling();
+                    KotlinxCheck.requireShuffling();
                 }
                 ScheduleChoices shuffle = schedule.isShuffled() ? new ScheduleChoices(schedule.seed()) : null;
                 shuffles.set(shuffle);

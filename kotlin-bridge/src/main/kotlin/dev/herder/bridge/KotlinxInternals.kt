@@ -353,6 +353,13 @@ public object KotlinxInternals {
         for (found in listOf(core, test)) {
             if (found != null && found.isOlderThan(OLDEST_SUPPORTED)) return unsupported(found, "is too old")
         }
+        if (core != null && test != null && core.isOlderThan(test.version)) {
+            // the test artifact is compiled against its own core: an older core lacks what it calls (NoSuchMethodError)
+            return "kotlinx-coroutines-test ${test.version} is on the classpath with an older kotlinx-coroutines-core " +
+                "${core.version}, which lacks functions the test artifact calls. Align every kotlinx-coroutines " +
+                "artifact on one version, e.g. import org.jetbrains.kotlinx:kotlinx-coroutines-bom:${core.version} in " +
+                "your build (mvn dependency:tree -Dincludes=org.jetbrains.kotlinx shows where each version comes from)."
+        }
         val broken = try {
             selfTest()
         } catch (e: LinkageError) {
