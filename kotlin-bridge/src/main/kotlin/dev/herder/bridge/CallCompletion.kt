@@ -25,10 +25,8 @@ public class CallCompletion(override val context: CoroutineContext) : Signal(), 
     }
 
     override fun resumeWith(result: Result<Any?>) {
-        if (!completed.compareAndSet(false, true)) throw IllegalStateException(
-            "Already resumed: an awaited suspend call resumed its continuation after it had already completed " +
-                "(returned a value, or resumed before). A suspend function completes once: either return the value " +
-                "(or throw), or return COROUTINE_SUSPENDED and resume the continuation exactly once later."
+        if (!completed.compareAndSet(false, true)) throw BridgeFailures.alreadyResumed(
+            null, "resumed its continuation after it had already completed (returned a value, or resumed before)"
         )
         failure = result.exceptionOrNull()
         value = result.getOrNull()

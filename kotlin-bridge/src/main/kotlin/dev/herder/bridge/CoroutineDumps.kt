@@ -42,12 +42,7 @@ public object CoroutineDumps {
         if (installed || !System.getProperty(PROPERTY, "false").equals("true", ignoreCase = true)) return
         synchronized(this) {
             if (installed) return
-            if (!Probes.available) throw IllegalStateException(
-                "-D$PROPERTY=true needs kotlinx-coroutines-debug on the test classpath, and it is not there. Add " +
-                    "org.jetbrains.kotlinx:kotlinx-coroutines-debug (test scope, the version of your " +
-                    "kotlinx-coroutines), or drop -D$PROPERTY=true: timeouts then show the suspension points Herder " +
-                    "finds itself."
-            )
+            if (!Probes.available) throw BridgeFailures.debugProbesMissing(PROPERTY)
             installed = true
             Probes.install()
         }

@@ -355,10 +355,7 @@ public object KotlinxInternals {
         }
         if (core != null && test != null && core.isOlderThan(test.version)) {
             // the test artifact is compiled against its own core: an older core lacks what it calls (NoSuchMethodError)
-            return "kotlinx-coroutines-test ${test.version} is on the classpath with an older kotlinx-coroutines-core " +
-                "${core.version}, which lacks functions the test artifact calls. Align every kotlinx-coroutines " +
-                "artifact on one version, e.g. import org.jetbrains.kotlinx:kotlinx-coroutines-bom:${core.version} in " +
-                "your build (mvn dependency:tree -Dincludes=org.jetbrains.kotlinx shows where each version comes from)."
+            return BridgeFailures.kotlinxMisaligned(core, test)
         }
         val broken = try {
             selfTest()
@@ -371,11 +368,7 @@ public object KotlinxInternals {
         return unsupported(described, "does not work as Herder relies on: $broken")
     }
 
-    private fun unsupported(found: KotlinxVersion, why: String): String =
-        "Herder supports kotlinx-coroutines $OLDEST_SUPPORTED to $NEWEST_TESTED.x, but ${found.artifact} " +
-            "${found.version} is on the classpath and $why. Align every kotlinx-coroutines artifact on a supported " +
-            "version, e.g. import org.jetbrains.kotlinx:kotlinx-coroutines-bom:1.10.2 in your build " +
-            "(mvn dependency:tree -Dincludes=org.jetbrains.kotlinx shows where the version comes from)."
+    private fun unsupported(found: KotlinxVersion, why: String): String = BridgeFailures.kotlinxUnsupported(found, why)
 
     /** Exercises each internal once; returns the first that is missing or misbehaves, or null. */
     internal fun selfTest(): String? {

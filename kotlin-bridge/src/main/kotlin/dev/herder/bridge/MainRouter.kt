@@ -148,11 +148,7 @@ public object MainRouter : SchedulerSharingDispatcher() {
     private fun routeFor(context: CoroutineContext): MainRoute =
         context[MainRoute] ?: onThread.get()?.also { route -> context[Job]?.let(route::adopt) }
             ?: context[Job]?.let { job -> routes.firstOrNull { it.owns(job) } }
-            ?: routes.singleOrNull() ?: throw IllegalStateException(
-            "Dispatchers.Main was used by a coroutine that belongs to none of the ${routes.size} Herder tests " +
-                "running in parallel, so Herder cannot tell whose Main it is. Start it from the test " +
-                "(scope.coroutineScope(), scope.await(...)) or from code the test called."
-        )
+            ?: routes.singleOrNull() ?: throw BridgeFailures.mainOfNoTest(routes.size)
 
     /**
      * The scheduler of the calling test (the test thread, or a task this router dispatched; else the only test

@@ -41,9 +41,7 @@ public object MockAnswers {
                 1 -> (block as suspend (Any?) -> Any?).invoke(arguments[0])
                 2 -> (block as suspend (Any?, Any?) -> Any?).invoke(arguments[0], arguments[1])
                 3 -> (block as suspend (Any?, Any?, Any?) -> Any?).invoke(arguments[0], arguments[1], arguments[2])
-                else -> throw IllegalArgumentException(
-                    "thenInvokeBlockWith supports blocks of up to 3 parameters, got ${arguments.size} arguments"
-                )
+                else -> throw BridgeFailures.blockTooWide(arguments.size)
             }
             scope.exited(null)
             return result

@@ -55,10 +55,7 @@ public object MockkInterop {
     @JvmStatic
     @Suppress("UNCHECKED_CAST")
     public fun <T : Any> match(matcher: Matcher<T>, type: Class<T>): T? =
-        (scope.get() ?: throw IllegalStateException(
-            "mockk matchers such as SuspendMockk.any(...) work only inside the call lambda of " +
-                "SuspendMockk.coEvery/coVerify, e.g. coEvery(repo, (r, c) -> r.find(any(String.class), c))"
-        )).match(matcher, type.kotlin)
+        (scope.get() ?: throw BridgeFailures.matcherOutsideCall()).match(matcher, type.kotlin)
 
     @JvmStatic
     public fun <T : Any> mock(type: Class<T>, name: String?, relaxed: Boolean): T =

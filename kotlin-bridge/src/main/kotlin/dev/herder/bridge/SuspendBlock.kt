@@ -64,10 +64,7 @@ internal class OnceContinuation(
         }
     }
 
-    private fun completedTwice(what: String) = IllegalStateException(
-        "Already resumed: the suspend call $call $what. A suspend function completes once: either return the value " +
-            "(or throw), or return COROUTINE_SUSPENDED and resume the continuation exactly once later."
-    )
+    private fun completedTwice(what: String) = BridgeFailures.alreadyResumed(call, what)
 
     private companion object {
         const val PENDING = 0

@@ -148,10 +148,7 @@ public class TestLoop(
      * with an [InterruptedException] (the flag cleared, as by every method that throws it) instead of spinning on.
      */
     private fun stopIfInterrupted() {
-        if (Thread.interrupted()) throw InterruptedException(
-            "The test thread was interrupted while it waited for the test's coroutines (a Timeout rule or the test " +
-                "runner stopping the test); the test stops here."
-        )
+        if (Thread.interrupted()) throw BridgeFailures.interruptedWhileWaiting()
     }
 
     /** Hears the scheduler's next dispatch event; cancelling it withdraws it from the scheduler's channel. */
