@@ -32,11 +32,11 @@ public final class KotlinxCheck {
         if (passed) {
             return;
         }
-        List<String> flags = missingOpens(kotlinx.coroutines.Job.class.getModule(), CORE_PACKAGES);
-        if (!flags.isEmpty()) {
-            throw Failures.kotlinxNotOpen(flags);
-        }
         try {
+            List<String> flags = missingOpens(kotlinx.coroutines.Job.class.getModule(), CORE_PACKAGES);
+            if (!flags.isEmpty()) {
+                throw Failures.kotlinxNotOpen(flags);
+            }
             KotlinxInternals.check();
         } catch (LinkageError e) {
             throw Failures.kotlinxMissing(e);

@@ -34,7 +34,7 @@ public final class TestRunner {
         return insideTest() || TestThreads.current() != null;
     }
 
-    /** A test body as the runner sees it: the public {@code TestBody}, or a JUnit method, adapted at the edge. */
+    /** A test body as the runner sees it: {@code Coroutines.runBlockingTest} adapts the public {@code TestBody}. */
     @FunctionalInterface
     public interface Body {
         void run(CoroutineTestScope scope) throws Throwable;
