@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,13 +140,7 @@ class ApiSurfaceTest {
 
     /** The class files under {@code prefix} in the artifact (jar or reactor directory) that holds {@code anchor}. */
     private static List<ClassFile> classes(String anchor, String prefix) throws Exception {
-        Path location = Path.of(Class.forName(anchor).getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isDirectory(location)) {   // the reactor's target/classes
-            return scan(location, prefix);
-        }
-        try (FileSystem jar = FileSystems.newFileSystem(location)) {   // the installed jar
-            return scan(jar.getPath("/"), prefix);
-        }
+        return ShippedClasses.read(anchor, root -> scan(root, prefix));
     }
 
     private static List<ClassFile> scan(Path root, String prefix) throws IOException {

@@ -32,15 +32,7 @@ class PublicApiTest {
         "junit4-integration, herder-junit4, dev.herder.junit4.CoroutineTestRule, dev.herder.junit4",
     })
     void thePublicApiMatchesItsBaseline(String module, String artifact, String anchor, String packages) throws Exception {
-        Path location = Path.of(Class.forName(anchor).getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> dump;
-        if (Files.isDirectory(location)) {   // the reactor's target/classes
-            dump = dump(location, packages.split(";"));
-        } else {                             // the installed jar
-            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(location)) {
-                dump = dump(jar.getPath("/"), packages.split(";"));
-            }
-        }
+        List<String> dump = ShippedClasses.read(anchor, root -> dump(root, packages.split(";")));
         Path baseline = Path.of("..", module, "api", artifact + ".api");
         if (Boolean.getBoolean("herder.api.update")) {
             Files.createDirectories(baseline.getParent());
