@@ -160,9 +160,12 @@ public final class TestOptions {
      * and takes no wall-clock time. Code outside the test and other tests running in parallel keep the real
      * dispatchers, and nothing stays changed after the test.
      *
-     * <p>With it on, a test whose coroutines all wait, with nothing due on the virtual clock and nothing coming from
-     * another thread for one second of wall-clock time, fails at once as deadlocked (a
-     * {@link CoroutineTestTimeoutError} naming each waiting coroutine), not at its timeout.
+     * <p>With it on, a test is called deadlocked (a {@link CoroutineTestTimeoutError} naming each waiting coroutine
+     * and what it waits for) as soon as nothing is due on the virtual clock and every coroutine of it waits for
+     * something only another of its coroutines could give — a {@code Mutex}, a channel, a {@code select}, a job or
+     * {@code CompletableDeferred} (a {@link Gate}) — as Go's {@code testing/synctest} defines durable blocking. A wait
+     * for a real thread or real I/O (a {@code CompletionStage}, a callback, a socket) is never called a deadlock: such
+     * a test waits until its timeout, as {@code runTest} would.
      *
      * <p>The first use installs Herder's hooks into kotlinx's {@code Dispatchers.IO}/{@code Default} (a Java agent
      * attached at run time through ByteBuddy; no command-line flag is needed, and on JDK 21+ the JVM prints a warning

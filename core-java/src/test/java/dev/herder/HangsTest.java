@@ -77,7 +77,9 @@ class HangsTest {
     void aCoroutineBlockedOnIoIsNamedWithItsThreadAndThatThreadsStack() {
         Throwable thrown = timeOut(scope -> scope.await(c -> FaultsKt.sleepOnIo(60_000, c)));
         assertThat(thrown.getMessage())
-            .containsPattern("  - \"await\" RUNNING on thread \"DefaultDispatcher-worker-\\d+.*\"\n"
+            // the withContext coroutine inside the await, named so (kotlinx's debug mode, under -ea, numbers it)
+            .containsPattern("  - \"(await#\\d+ \\(DispatchedCoroutine\\)|DispatchedCoroutine@\\w+ in await)\" "
+                + "RUNNING on thread \"DefaultDispatcher-worker-\\d+.*\"\n"
                 + "        at java.lang.Thread.sleep")
             .contains("at dev.herder.FaultsKt$sleepOnIo$2.invokeSuspend(Faults.kt:")
             .contains("The test thread \"" + Thread.currentThread().getName() + "\" was waiting in scope.await(...), called at:\n"

@@ -81,7 +81,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
             coroutineFuture.markObserved();
             signal = coroutineFuture.completedSignal();
         } else {
-            Signal done = new Signal();
+            Signal done = new Signal(true);   // completed by whatever completes the stage: never a deadlock
             future.whenComplete((value, failure) -> done.fire());
             signal = done;
         }

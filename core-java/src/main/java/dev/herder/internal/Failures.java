@@ -212,17 +212,22 @@ public final class Failures {
     public static String deadlock(String test, long virtualMillis, List<StuckCoroutine> stuck, boolean probes) {
         StringBuilder b = new StringBuilder()
             .append("coroutine test".equals(test) ? "Coroutine test" : "Coroutine test " + test)
-            .append(" is deadlocked: every coroutine of the test is waiting, nothing is due on the virtual clock ")
-            .append("(virtual time ").append(virtualMillis).append(" ms), and nothing came from another thread for ")
-            .append("1 s of wall-clock time.");
-        appendStuck(b, stuck, probes);
-        return b.append("\nWith virtual dispatchers all of the test's work runs on its scheduler, so nothing else can "
-            + "wake these coroutines: complete what they wait for (a Gate, a CompletableDeferred, a channel), or if "
-            + "they wait for a real thread or real I/O, run the test without withVirtualDispatchers(true).").toString();
+            .append(" is deadlocked: every coroutine of the test is waiting for another of its coroutines (a Mutex, ")
+            .append("a channel, a job or CompletableDeferred), and nothing is due on the virtual clock (virtual time ")
+            .append(virtualMillis).append(" ms).");
+        appendStuck(b, "Waiting coroutines", stuck, probes);
+        return b.append("\nWith virtual dispatchers all of the test's work runs on its scheduler, and none of these "
+            + "waits can end without another coroutine of the test: complete what they wait for (open the Gate, "
+            + "complete the CompletableDeferred, send to the channel, unlock the Mutex), or take the locks in one "
+            + "order.").toString();
     }
 
     private static void appendStuck(StringBuilder b, List<StuckCoroutine> stuck, boolean probes) {
-        b.append("\nCoroutines still running (").append(stuck.size()).append("):");
+        appendStuck(b, "Coroutines still running", stuck, probes);
+    }
+
+    private static void appendStuck(StringBuilder b, String heading, List<StuckCoroutine> stuck, boolean probes) {
+        b.append("\n").append(heading).append(" (").append(stuck.size()).append("):");
         for (StuckCoroutine c : stuck) {
             b.append("\n  - \"").append(c.getName()).append("\" ").append(c.getState());
             List<StackTraceElement> frames = c.getFrames();

@@ -50,6 +50,10 @@ public final class TestRunner {
             throw Failures.testInsideACoroutineOfATest(Thread.currentThread().getName());
         }
         CoroutineDumps.installProbesIfEnabled();
+        boolean virtual = options.virtualDispatchers();
+        if (virtual) {
+            VirtualDispatchers.install();   // the agent's attach (seconds, once per JVM) is not the test's time
+        }
         Deadline deadline = Deadline.start(options);
         AtomicReference<ScheduleChoices> shuffles = new AtomicReference<>();
         AtomicReference<TestRun> runs = new AtomicReference<>();
@@ -57,9 +61,7 @@ public final class TestRunner {
         Throwable failure = null;
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options);
              Watchdog.Watch watch = Watchdog.watch(deadline.getNanos(), deadline::enforce)) {
-            boolean virtual = options.virtualDispatchers();
             if (virtual) {
-                VirtualDispatchers.install();
                 VirtualDispatchers.testStarted();
             }
             try {
@@ -71,8 +73,8 @@ public final class TestRunner {
                 shuffles.set(shuffle);
                 leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher,
                     deadline, virtual, shuffle,
-                    run -> new CoroutineTestTimeoutError(Failures.deadlock(options.name(),
-                        run.getScheduler().getCurrentTime(), run.stuckCoroutines(), CoroutineDumps.probesInstalled())),
+                    (run, waiters) -> new CoroutineTestTimeoutError(Failures.deadlock(options.name(),
+                        run.getScheduler().getCurrentTime(), waiters, CoroutineDumps.probesInstalled())),
                     run -> {
                         deadline.attach(run);
                         runs.set(run);

@@ -158,6 +158,9 @@ public final class VirtualDispatchers {
         MainRoute route = context == null ? null : context.get(MainRoute.Key);
         if (route == null) {
             route = MainRouter.threadRoute();
+            if (route != null && context != null) {
+                route.guest(context.get(kotlinx.coroutines.Job.Key));   // a scope built outside the test
+            }
         }
         if (route == null || !route.isRunning()) {
             return null;

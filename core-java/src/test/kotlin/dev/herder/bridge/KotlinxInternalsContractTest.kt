@@ -307,4 +307,87 @@ class KotlinxInternalsContractTest {
         // aTestTheWatchdogStoppedLeavesUncaughtExceptionsOutsideTestsToTheirHandlers
         KotlinxInternals.leaveIfEntered(kotlinx.coroutines.test.TestScope())
     }
+
+    /** What [KotlinxInternals.waitOf], `rootOf`, `callerOf` and `isCompleting` read: the deadlock verdict's facts. */
+    @Nested
+    inner class WhatACoroutineWaitsFor {
+        private val scheduler = TestCoroutineScheduler()
+        private val dispatcher = StandardTestDispatcher(scheduler, "contract")
+        private val parent = job()
+
+        private fun start(block: suspend kotlinx.coroutines.CoroutineScope.() -> Unit): Job =
+            CoroutineScope(dispatcher + parent).launch(block = block).also { scheduler.advanceUntilIdle() }
+
+        private fun waitsOf(job: Job) = KotlinxInternals.cancellableSuspensionsOf(job).map(KotlinxInternals::waitOf)
+
+        @Test
+        fun aMutexWaiterIsASegmentOfTheSyncPackage() {
+            val mutex = kotlinx.coroutines.sync.Mutex(locked = true)
+            val waiter = start { mutex.lock() }
+            val wait = waitsOf(waiter).single()
+            assertThat(wait).isInstanceOf(KotlinxInternals.Wait.Primitive::class.java)
+            assertThat((wait as KotlinxInternals.Wait.Primitive).what).isEqualTo("a Mutex or Semaphore")
+        }
+
+        @Test
+        fun aChannelReceiverIsASegmentOfTheChannelsPackage() {
+            val channel = kotlinx.coroutines.channels.Channel<Int>()
+            val waiter = start { channel.receive() }
+            assertThat((waitsOf(waiter).single() as KotlinxInternals.Wait.Primitive).what).isEqualTo("a channel")
+        }
+
+        @Test
+        fun aSelectIsAPrimitive() {
+            val channel = kotlinx.coroutines.channels.Channel<Int>()
+            val waiter = start { kotlinx.coroutines.selects.select<Int> { channel.onReceive { it } } }
+            assertThat((waitsOf(waiter).single() as KotlinxInternals.Wait.Primitive).what).isEqualTo("a select")
+        }
+
+        @Test
+        fun joinAndAwaitNameTheAwaitedJob() {
+            val deferred = CompletableDeferred<Int>()
+            val other = job()
+            val awaiting = start { deferred.await() }
+            val joining = start { other.join() }
+            assertThat((waitsOf(awaiting).single() as KotlinxInternals.Wait.OnJobs).jobs).containsExactly(deferred)
+            assertThat((waitsOf(joining).single() as KotlinxInternals.Wait.OnJobs).jobs).containsExactly(other)
+        }
+
+        @Test
+        fun awaitAllNamesEachAwaitedJob() {
+            val first = CompletableDeferred<Int>()
+            val second = CompletableDeferred<Int>()
+            val awaiting = start { kotlinx.coroutines.awaitAll(first, second) }
+            assertThat((waitsOf(awaiting).single() as KotlinxInternals.Wait.OnJobs).jobs).containsExactly(first, second)
+        }
+
+        @Test
+        fun aCallbackAdapterAndARealDelayAreUnknown() {
+            val adapter = start { kotlinx.coroutines.suspendCancellableCoroutine<Unit> { it.invokeOnCancellation { } } }
+            val realDelay = CoroutineScope(Dispatchers.Default + parent).launch { delay(60_000) }
+            while (KotlinxInternals.cancellableSuspensionsOf(realDelay).isEmpty()) Thread.onSpinWait()
+            assertThat(waitsOf(adapter).single()).isSameAs(KotlinxInternals.Wait.Unknown)
+            assertThat(waitsOf(realDelay).single()).isSameAs(KotlinxInternals.Wait.Unknown)
+        }
+
+        @Test
+        fun theRootOfASuspensionIsItsCoroutineAndAScopeCoroutineResumesItsCaller() {
+            val channel = kotlinx.coroutines.channels.Channel<Int>()
+            val outer = start { kotlinx.coroutines.coroutineScope { channel.receive() } }
+            val scope = outer.children.single()
+            val suspension = KotlinxInternals.cancellableSuspensionsOf(scope).single()
+            assertThat(KotlinxInternals.rootOf(suspension)).isSameAs(scope)
+            assertThat(KotlinxInternals.rootOf(KotlinxInternals.callerOf(scope)!!)).isSameAs(outer)
+            assertThat(KotlinxInternals.callerOf(outer)).isNull()
+        }
+
+        @Test
+        fun aCoroutineWaitingOnlyForItsChildrenIsCompleting() {
+            val channel = kotlinx.coroutines.channels.Channel<Int>()
+            val parentCoroutine = start { launch { channel.receive() } }
+            val suspended = start { channel.receive() }
+            assertThat(KotlinxInternals.isCompleting(parentCoroutine)).isTrue()
+            assertThat(KotlinxInternals.isCompleting(suspended)).isFalse()
+        }
+    }
 }

@@ -69,7 +69,7 @@ public object CoroutineDumps {
             }
             val suspended = SuspensionPoints.suspendedIn(job)
             for (continuation in suspended) {
-                val name = continuation.context[CoroutineName]?.name ?: nameOf(job)
+                val name = if (job is AbstractCoroutine<*>) nameOf(job) else CoroutineNames.ofAwait(continuation.context)
                 out.add(StuckCoroutine(name, "SUSPENDED", SuspensionPoints.framesOf(continuation)))
             }
             val children = job.children.filter { it.isActive }.toList()
@@ -101,8 +101,7 @@ public object CoroutineDumps {
         return (if (end < 0) stack.asList() else stack.asList().subList(0, end)).toList()
     }
 
-    private fun nameOf(job: Job): String =
-        (job as? AbstractCoroutine<*>)?.context?.get(CoroutineName)?.name ?: job.toString()
+    private fun nameOf(job: Job): String = CoroutineNames.of(job)
 
 }
 
@@ -134,7 +133,7 @@ private object Probes {
     fun stuckUnder(root: Job, running: Map<Job, Thread>): List<StuckCoroutine> = DebugProbes.dumpCoroutinesInfo()
         .filter { info -> info.job?.let { it !== root && it.descendsFrom(root) } ?: false }
         .map { info ->
-            val name = info.context[CoroutineName]?.name ?: info.job.toString()
+            val name = info.context[CoroutineName]?.name ?: info.job?.let(CoroutineNames::of) ?: "coroutine"
             val thread = info.job?.let { running[it] }
             if (thread != null) CoroutineDumps.runningOn(name, thread)
             else StuckCoroutine(name, info.state.toString(), info.lastObservedStackTrace())

@@ -174,6 +174,99 @@ public object KotlinxInternals {
         return out
     }
 
+    // ---- what a suspended coroutine waits for (the deadlock verdict) -----------------------------------------------
+
+    /**
+     * What [continuation] waits for, as far as kotlinx's own bookkeeping says: the cancellation handler a suspension
+     * registers names it. A `Mutex`, `Semaphore` or channel waiter is a slot of one of kotlinx's segment queues; a
+     * `select` registers itself; `join`/`await`/`awaitAll` register disposers of completion nodes on the awaited jobs. Anything
+     * else (a callback adapter, `CompletionStage.await()`, a `delay` on a real clock, a suspension that registered
+     * nothing) is [Wait.Unknown].
+     */
+    public fun waitOf(continuation: CancellableContinuation<*>): Wait {
+        val state = (continuation as? CancellableContinuationImpl<*>)?.state ?: return Wait.Unknown
+        return when {
+            state is kotlinx.coroutines.internal.Segment<*> ->
+                Wait.Primitive(if (state.javaClass.name.startsWith("kotlinx.coroutines.channels.")) "a channel"
+                    else "a Mutex or Semaphore")
+            state is kotlinx.coroutines.selects.SelectImplementation<*> -> Wait.Primitive("a select")
+            state.javaClass.name == DISPOSE_ON_CANCEL -> {
+                val node = waits.disposeHandle.get(state)
+                if (node is JobNode) Wait.OnJobs(listOf(node.job)) else Wait.Unknown
+            }
+            state.javaClass.name == AWAIT_ALL_DISPOSER -> {
+                val nodes = waits.awaitAllNodes.get(state) as Array<*>
+                Wait.OnJobs(nodes.map { (it as JobNode).job })
+            }
+            else -> Wait.Unknown
+        }
+    }
+
+    /** What a suspension waits for: see [waitOf]. */
+    public sealed class Wait {
+        /** A kotlinx primitive only another coroutine can release: [what] it is, for messages. */
+        public class Primitive(public val what: String) : Wait()
+
+        /** The completion of [jobs] (`join`, `await`: one; `awaitAll`: each). */
+        public class OnJobs(public val jobs: List<Job>) : Wait()
+
+        /** Something Herder cannot see, which may be a real thread or real I/O. */
+        public object Unknown : Wait()
+    }
+
+    /**
+     * The continuation at the root of [continuation]'s frames: the coroutine (an `AbstractCoroutine`) or the completion
+     * of a call awaited from Java whose body they are. The frames of a suspended cancellable continuation are found
+     * through its `delegate`; DebugProbes' wrapper around a coroutine's completion is looked through.
+     */
+    public fun rootOf(continuation: Continuation<*>): Any {
+        var current: Any = (continuation as? CancellableContinuationImpl<*>)?.delegate ?: continuation
+        repeat(MAX_FRAMES) {
+            current = when {
+                current is DispatchedContinuation<*> -> (current as DispatchedContinuation<*>).continuation
+                current is kotlin.coroutines.jvm.internal.BaseContinuationImpl ->
+                    (current as kotlin.coroutines.jvm.internal.BaseContinuationImpl).completion ?: return current
+                current.javaClass.name == COROUTINE_OWNER -> waits.ownerDelegate.get(current) ?: return current
+                else -> return current
+            }
+        }
+        return current
+    }
+
+    /**
+     * The caller a scope coroutine (`withContext`, `coroutineScope`, `withTimeout`…) resumes when it completes: its
+     * caller waits for it. Null for other jobs.
+     */
+    public fun callerOf(job: Job): Continuation<*>? = (job as? kotlinx.coroutines.internal.ScopeCoroutine<*>)?.uCont
+
+    /** Whether [job]'s own body has completed and it only waits for its children. */
+    public fun isCompleting(job: Job): Boolean {
+        val state = (job as? JobSupport)?.state ?: return false
+        return state.javaClass.name == FINISHING && waits.finishingIsCompleting.invoke(state) == true
+    }
+
+    /** The private members [waitOf] and friends read, found once. */
+    private class Waits {
+        val disposeHandle = Class.forName(DISPOSE_ON_CANCEL, false, Job::class.java.classLoader)
+            .getDeclaredField("handle").apply { isAccessible = true }
+        val awaitAllNodes = Class.forName(AWAIT_ALL_DISPOSER, false, Job::class.java.classLoader)
+            .getDeclaredField("nodes").apply { isAccessible = true }
+        val finishingIsCompleting = Class.forName(FINISHING, false, Job::class.java.classLoader)
+            .getDeclaredMethod("isCompleting").apply { isAccessible = true }
+        val ownerDelegate: java.lang.reflect.Field by lazy {
+            Class.forName(COROUTINE_OWNER, false, Job::class.java.classLoader)
+                .getDeclaredField("delegate").apply { isAccessible = true }
+        }
+    }
+
+    private val waits: Waits by lazy { Waits() }
+
+    private const val DISPOSE_ON_CANCEL = "kotlinx.coroutines.DisposeOnCancel"
+    private const val AWAIT_ALL_DISPOSER = "kotlinx.coroutines.AwaitAll\$DisposeHandlersOnCancel"
+    private const val FINISHING = "kotlinx.coroutines.JobSupport\$Finishing"
+    private const val COROUTINE_OWNER = "kotlinx.coroutines.debug.internal.DebugProbesImpl\$CoroutineOwner"
+    private const val MAX_FRAMES = 10_000
+
     // ---- delays and probes --------------------------------------------------------------------------------------
 
     /** kotlinx's real-time [Delay], the one a coroutine without a `Delay` dispatcher uses. */

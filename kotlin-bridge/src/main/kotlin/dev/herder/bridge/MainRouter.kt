@@ -48,6 +48,21 @@ public class MainRoute(
         if (!ended) adopted.add(job)
     }
 
+    /**
+     * Jobs of coroutines built outside the test's scope whose work ran on this test's virtual `Dispatchers.IO` or
+     * `Default` (a repository's own `CoroutineScope(Dispatchers.IO)`): with [adopted], the coroutines the deadlock
+     * verdict looks at besides the test's own.
+     */
+    private val guests: MutableSet<Job> = ConcurrentHashMap.newKeySet()
+
+    /** A coroutine of a scope built outside the test dispatched work to this test's virtual dispatchers. */
+    public fun guest(job: Job?) {
+        if (job != null && !ended && !job.isCompleted) guests.add(job)
+    }
+
+    /** The live coroutines of scopes built outside the test that ran on its dispatchers. */
+    internal fun guests(): List<Job> = (adopted + guests).filter { !it.isCompleted }
+
     /** Whether [job] is, or descends from, a job this test adopted. */
     internal fun owns(job: Job): Boolean {
         if (adopted.isEmpty()) return false
@@ -72,6 +87,7 @@ public class MainRoute(
     public fun end() {
         ended = true
         adopted.clear()
+        guests.clear()
     }
 
     /** Whether the test still runs, so its virtual dispatcher is still driven. */

@@ -10,7 +10,13 @@ import org.jetbrains.annotations.ApiStatus
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public open class Signal {
+public open class Signal @JvmOverloads constructor(
+    /**
+     * Whether what fires this is outside the test's coroutines (a `CompletionStage` the test did not start): while
+     * the test body waits for such a signal, the test is never called deadlocked.
+     */
+    public val outsideTheTest: Boolean = false,
+) {
     @Volatile private var done = false
     @Volatile private var waiter: Thread? = null
 

@@ -40,7 +40,8 @@ public suspend fun SuspendBlock.invokeSuspending(): Any? =
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
 internal class OnceContinuation(
-    private val delegate: Continuation<Any?>,
+    /** The caller's continuation this guards: a deadlock verdict walks on to it. */
+    val delegate: Continuation<Any?>,
     private val call: Any,
 ) : Continuation<Any?>, CoroutineStackFrame {
     // a frame of its own for nobody: dumps, traces and kotlinx's stack-trace recovery walk on to the caller

@@ -32,9 +32,11 @@ public class TestLoop(
     private val onTimeout: () -> Throwable,
     /**
      * With virtual dispatchers, all of the test's work is on its scheduler: when nothing is due and nothing comes
-     * from another thread for [QUIET_NANOS], the test is deadlocked, and this makes the failure. Null: no verdict.
+     * from another thread for [QUIET_NANOS], this is asked whether the test, its body waiting for the signal given,
+     * is durably blocked ([DurableBlocking]); it returns the failure if it is, null if something may still go on.
+     * Null: no verdict.
      */
-    private val onDeadlock: (() -> Throwable)? = null,
+    private val onDeadlock: ((Signal) -> Throwable?)? = null,
     /** A shuffled schedule's choices, or null for kotlinx's own order (FIFO). */
     private val shuffle: ScheduleChoices? = null,
 ) {
@@ -69,8 +71,9 @@ public class TestLoop(
                 val quietUntil = if (verdict == null) limitNanos else System.nanoTime() + QUIET_NANOS
                 val waitLimit = if (quietUntil - limitNanos < 0) quietUntil else limitNanos
                 if (!awaitForeignEvent(signal, waitLimit)) {
-                    if (verdict != null && waitLimit != limitNanos) throw verdict()
-                    return giveUp(limitNanos)
+                    if (waitLimit == limitNanos) return giveUp(limitNanos)
+                    // quiet for a while: a verdict only if every coroutine is durably blocked, else wait on
+                    verdict?.invoke(signal)?.let { throw it }
                 }
             }
         }
@@ -163,8 +166,11 @@ public class TestLoop(
         /** How long a waiting test thread spins before it parks: a bounded cost, never a busy core. */
         const val SPIN_NANOS = 20_000L
 
-        /** With virtual dispatchers, this long without a task or a word from another thread is a deadlock. */
-        const val QUIET_NANOS = 1_000_000_000L
+        /**
+         * With virtual dispatchers, after this long without a task or a word from another thread the loop asks
+         * whether the test is durably blocked (and again after each such stretch while it is not).
+         */
+        const val QUIET_NANOS = 250_000_000L
 
         /** Running tasks never blocks, so an endless virtual-time loop is caught by checking the clock now and then. */
         const val DEADLINE_CHECK_EVERY = 1024

@@ -47,7 +47,7 @@ public class TestRun private constructor(
     private val callDispatcher: CoroutineDispatcher?,
     private val route: MainRoute,
     deadline: TestDeadline,
-    onDeadlock: ((TestRun) -> Throwable)?,
+    onDeadlock: ((TestRun, List<StuckCoroutine>) -> Throwable)?,
     /** The choices of a shuffled schedule, or null for kotlinx's own order. */
     public val shuffle: ScheduleChoices?,
 ) {
@@ -56,10 +56,12 @@ public class TestRun private constructor(
     public val userJob: CompletableJob = Job(testJob)
     private val futureJob: CompletableJob = SupervisorJob(userJob)
     private val userContext: CoroutineContext = withCallDispatcher(testScope.coroutineContext + userJob)
-    private val awaitContext: CoroutineContext = userContext + CoroutineName("await")
+    private val awaitContext: CoroutineContext = userContext + CoroutineNames.AWAIT
     private val futureContext: CoroutineContext = userContext + futureJob
     public val loop: TestLoop = TestLoop(scheduler, deadline.nanos, { deadline.expired(this) },
-        onDeadlock?.let { verdict -> { verdict(this) } }, shuffle)
+        onDeadlock?.let { verdict ->
+            { bodyWait: Signal -> DurableBlocking.waiters(this, route, bodyWait)?.let { verdict(this, it) } }
+        }, shuffle)
 
     /** The dispatcher code under test should use: the chosen real dispatcher, or the test dispatcher. */
     public val dispatcher: CoroutineDispatcher =
@@ -217,8 +219,8 @@ public class TestRun private constructor(
         /**
          * Runs [body] as the body of `runTest` on the calling thread; with [virtualDispatchers], the test's work on
          * `Dispatchers.IO`/`Default` runs on the test's scheduler (see [MainRoute.virtualDispatcher]), and a test
-         * whose coroutines all wait with nothing due and nothing coming from another thread for a second fails with
-         * what [onDeadlock] makes; meanwhile `Dispatchers.Main` is the test's
+         * whose coroutines are all durably blocked ([DurableBlocking]) with nothing due fails with what [onDeadlock]
+         * makes of the waiters; meanwhile `Dispatchers.Main` is the test's
          * dispatcher (through [MainRouter], so concurrent tests each see their own). Throws the first failure of the
          * test unchanged. Returns where coroutines of scopes the test never closed were still waiting on Main's clock
          * after the test (see [MainRouter.scheduleResumeAfterDelay]); empty when none were.
@@ -231,7 +233,7 @@ public class TestRun private constructor(
             deadline: TestDeadline,
             virtualDispatchers: Boolean,
             shuffle: ScheduleChoices?,
-            onDeadlock: (TestRun) -> Throwable,
+            onDeadlock: (TestRun, List<StuckCoroutine>) -> Throwable,
             body: Consumer<TestRun>,
         ): List<List<StackTraceElement>> {
             val scheduler = TestCoroutineScheduler()

@@ -11,7 +11,7 @@ import dev.herder.CoroutineTestTimeoutError;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** With virtual dispatchers, a test that can never go on fails after one quiet second, not at its 60 s timeout. */
+/** With virtual dispatchers, a test that can never go on is called deadlocked at once, not at its 60 s timeout. */
 class DeadlockVerdictTest {
     @Test
     void aForgottenGateIsReportedAsADeadlockNamingWhereTheCoroutinesWait() {
@@ -19,8 +19,8 @@ class DeadlockVerdictTest {
             .testEvents().assertThatEvents().haveExactly(1, event(test("forgetsToOpenTheGate"), finishedWithFailure(
                 instanceOf(CoroutineTestTimeoutError.class),
                 message(m -> m.startsWith("Coroutine test forgetsToOpenTheGate(CoroutineTestScope) is deadlocked: "
-                    + "every coroutine of the test is waiting, nothing is due on the virtual clock (virtual time 0 ms), "
-                    + "and nothing came from another thread for 1 s of wall-clock time.")
+                    + "every coroutine of the test is waiting for another of its coroutines (a Mutex, a channel, a job "
+                    + "or CompletableDeferred), and nothing is due on the virtual clock (virtual time 0 ms).")
                     && m.contains("at dev.herder.samples.virtual.PriceRepository$price"))))); 
     }
 }

@@ -1,0 +1,86 @@
+package dev.herder.bridge
+
+import kotlinx.coroutines.AbstractCoroutine
+import kotlinx.coroutines.Job
+import java.util.IdentityHashMap
+
+/**
+ * The deadlock verdict of a test with virtual dispatchers, as Go's `testing/synctest` defines it: the test is
+ * deadlocked only when every coroutine of it is *durably* blocked — waiting for something that only the test's own
+ * coroutines could give it — and nothing is due on its virtual clock.
+ *
+ * Durable: a `Mutex`/`Semaphore`, a channel or a `select` (kotlinx's primitives, released only by another coroutine),
+ * and `join`/`await` of a job whose coroutine is itself durably blocked, or of a `CompletableDeferred` (a `Gate` is
+ * one). Anything else is a wait Herder cannot see the end of — a `CompletionStage` (`await()`, `scope.await(stage)`,
+ * `Suspend.await`), a callback adapter (`suspendCancellableCoroutine` resumed by an NIO or library thread), a
+ * suspension that registers nothing with its job, a coroutine running on a real thread — and no verdict is given while
+ * one exists: such a test waits until its deadline, as `runTest` would. A false verdict costs more than a late one.
+ *
+ * The world checked is the test's job tree, the coroutines of scopes built outside the test that ran on its
+ * dispatchers (a view model's `viewModelScope`, a repository's own scope: see [MainRoute.guests]) and every job one of
+ * them awaits.
+ */
+internal object DurableBlocking {
+    /**
+     * The waiters, when every coroutine of [run] is durably blocked while the test body waits for [bodyWait]; null
+     * when something could still go on (or anything here failed: then there is no verdict, never a false one).
+     */
+    fun waiters(run: TestRun, route: MainRoute, bodyWait: Signal): List<StuckCoroutine>? = try {
+        find(run, route, bodyWait)
+    } catch (e: Exception) {
+        null
+    } catch (e: LinkageError) {
+        null
+    }
+
+    private fun find(run: TestRun, route: MainRoute, bodyWait: Signal): List<StuckCoroutine>? {
+        if (bodyWait.outsideTheTest) return null
+        if (run.threads.runningUnder(run.testJob).keys.any { it !== run.testJob }) return null
+        val seen = IdentityHashMap<Job, Unit>()
+        val pending = ArrayDeque<Job>()
+        pending.add(run.testJob)
+        pending.addAll(route.guests())
+        /** Roots (coroutines, awaited calls) with a wait found for them. */
+        val waiting = IdentityHashMap<Any, Unit>()
+        val mustWait = ArrayList<Any>()
+        val waiters = ArrayList<StuckCoroutine>()
+        while (pending.isNotEmpty()) {
+            val job = pending.removeFirst()
+            if (seen.put(job, Unit) != null || job.isCompleted) continue
+            job.children.forEach(pending::add)
+            if (job is AbstractCoroutine<*> && job !== run.testJob && job.isActive) {
+                KotlinxInternals.callerOf(job)?.let { waiting[rootOf(it)] = Unit }
+                if (!KotlinxInternals.isCompleting(job)) mustWait.add(job)
+            }
+            for (continuation in SuspensionPoints.suspendedIn(job)) {
+                val what = when (val wait = KotlinxInternals.waitOf(continuation)) {
+                    is KotlinxInternals.Wait.Primitive -> wait.what
+                    is KotlinxInternals.Wait.OnJobs -> {
+                        val open = wait.jobs.filter { !it.isCompleted }
+                        pending.addAll(open)
+                        when {
+                            open.all { it !is AbstractCoroutine<*> } -> "a CompletableDeferred or Job nobody completed"
+                            open.size == 1 -> "coroutine \"${CoroutineNames.of(open[0])}\""
+                            else -> "coroutines " + open.joinToString { "\"${CoroutineNames.of(it)}\"" }
+                        }
+                    }
+                    KotlinxInternals.Wait.Unknown -> return null
+                }
+                val root = rootOf(continuation)
+                waiting[root] = Unit
+                val name = (root as? Job)?.let(CoroutineNames::of) ?: CoroutineNames.ofAwait(continuation.context)
+                waiters.add(StuckCoroutine(name, "SUSPENDED, waiting for $what", SuspensionPoints.framesOf(continuation)))
+            }
+        }
+        if (bodyWait is CallCompletion) mustWait.add(bodyWait)
+        if (mustWait.any { it !in waiting }) return null
+        return waiters.ifEmpty { null }
+    }
+
+    /** The coroutine or awaited call whose frames [continuation] belongs to, through Herder's own guards. */
+    private fun rootOf(continuation: kotlin.coroutines.Continuation<*>): Any {
+        var root = KotlinxInternals.rootOf(continuation)
+        while (root is OnceContinuation) root = KotlinxInternals.rootOf(root.delegate)
+        return root
+    }
+}
