@@ -93,10 +93,18 @@ public interface SuspendCall<T> {
      *     return Suspend.after(Duration.ofMillis(200), () -> users.get(id)).call(c);
      * }
      * }</pre>
+     *
+     * <p>{@code continuation} takes any continuation, not only a {@code Continuation<? super T>}: javac infers
+     * {@code T} of {@code Suspend.never()}, {@code Suspend.value(List.of())}, an {@code after} whose callable only
+     * throws, or a {@code then(...)} without looking at the {@code c} passed to {@code call(c)} (a receiver gets no
+     * target type), and would ask for a type witness such as {@code Suspend.<User>never()}. The method it is the body
+     * of returns {@code Object} anyway, so the value's type is the implementer's to keep, as with any value that
+     * method returns.
      */
-    default Object call(Continuation<? super T> continuation) {
+    @SuppressWarnings("unchecked")
+    default Object call(Continuation<?> continuation) {
         try {
-            return invoke(continuation);
+            return invoke((Continuation<? super T>) continuation);
         } catch (Throwable t) {
             throw Sneaky.rethrow(t);
         }

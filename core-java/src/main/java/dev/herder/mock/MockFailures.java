@@ -66,9 +66,22 @@ final class MockFailures {
             throw new IllegalArgumentException("SuspendMocks.mock(" + type.getSimpleName() + ".class): a Kotlin "
                 + "function type cannot be mocked with Mockito as a suspend function (suspend () -> T compiles to "
                 + "Function1<Continuation, Object>, and Mockito would match the continuation as an argument, so a stub "
-                + "would never answer). Mock it with SuspendMockk.mock(" + type.getSimpleName() + ".class) and "
-                + "SuspendMockk.coEvery(f, (m, c) -> m.invoke(c)), or pass a Java lambda: "
-                + "(Function1<Continuation<? super T>, Object>) c -> value.");
+                + "would never answer). Mock it with mockk, typed by the variable: " + type.getSimpleName()
+                + "<..., Continuation<? super T>, Object> f = SuspendMockk.mockFunction(" + type.getSimpleName()
+                + ".class), then SuspendMockk.coEvery(f, (m, c) -> m.invoke(..., c)); or pass a Java lambda such as "
+                + "(..., c) -> Suspend.value(v).call(c).");
         }
+    }
+
+    /** {@code type}, if it is a Kotlin function interface ({@code Function0} … {@code Function22}). */
+    static Class<?> functionType(Class<?> type, String method) {
+        notNull(type, method, "a Kotlin function interface", method + "(Function2.class)");
+        if (!type.isInterface() || !kotlin.Function.class.isAssignableFrom(type) || type == kotlin.Function.class) {
+            throw new IllegalArgumentException(method + "(" + type.getName() + ".class): not a Kotlin function "
+                + "type. Pass the interface of the function's arity, counting the continuation of a suspend function: "
+                + "Function1.class for suspend () -> R, Function2.class for suspend (A) -> R (kotlin.jvm.functions). "
+                + "For any other type, use SuspendMockk.mock(type).");
+        }
+        return type;
     }
 }

@@ -43,6 +43,33 @@ public final class SuspendMockk {
     }
 
     /**
+     * A strict mockk mock of a Kotlin function type, typed by the variable it is assigned to, so no unchecked cast is
+     * needed: a {@code suspend (String) -> User} is a {@code Function2<String, Continuation<? super User>, Object>} on
+     * the JVM, a {@code suspend () -> Int} a {@code Function1<Continuation<? super Integer>, Object>}. Stub and verify
+     * it as any mock, calling {@code invoke} with the continuation last.
+     *
+     * <pre>{@code
+     * Function2<String, Continuation<? super User>, Object> find = SuspendMockk.mockFunction(Function2.class);
+     * SuspendMockk.coEvery(find, (f, c) -> f.invoke("42", c)).thenReturnAfter(Duration.ofSeconds(1), user);
+     * }</pre>
+     *
+     * @param type the function interface, {@code kotlin.jvm.functions.Function0} to {@code Function22}
+     * @param <F> the parameterized function type, inferred from the assignment
+     * @throws IllegalArgumentException if {@code type} is null or not a Kotlin function interface
+     * @throws IllegalStateException if mockk is not on the classpath
+     */
+    @SuppressWarnings("unchecked")
+    public static <F extends kotlin.Function<?>> F mockFunction(Class<? super F> type) {
+        return (F) mock(MockFailures.functionType(type, "SuspendMockk.mockFunction"));
+    }
+
+    /** As {@link #mockFunction(Class)}, named {@code name} in messages. */
+    @SuppressWarnings("unchecked")
+    public static <F extends kotlin.Function<?>> F mockFunction(Class<? super F> type, String name) {
+        return (F) mock(MockFailures.functionType(type, "SuspendMockk.mockFunction"), name);
+    }
+
+    /**
      * Starts stubbing {@code call} on {@code mock}, as mockk's {@code coEvery}; this class's matchers work inside it.
      *
      * @throws IllegalStateException if mockk is not on the classpath

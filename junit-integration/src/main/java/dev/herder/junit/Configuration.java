@@ -27,6 +27,12 @@ final class Configuration {
     /** Configuration parameter (or system property) fixing the base seed of {@code @ExploreSchedules(runs = N)}. */
     static final String SCHEDULE_SEED_KEY = "herder.schedule.seed";
 
+    /** The {@code runs} of an {@code @ExploreSchedules} that does not declare it. */
+    static final int RUNS_UNSET = -1;
+
+    /** How many seeds an {@code @ExploreSchedules} that declares neither runs nor seeds explores. */
+    static final int DEFAULT_RUNS = 100;
+
     private final String defaultTimeout;
     private final boolean virtualDispatchers;
     private final Long baseSeed;
@@ -71,15 +77,21 @@ final class Configuration {
             timeout = coroutineTest.get().timeout();
             neverAwaitedCheck = coroutineTest.get().failOnNeverAwaited();
             dispatcher = dispatcher != null ? dispatcher : coroutineTest.get().dispatcher();
-        } else if (exploration.isPresent()) {
-            annotation = "@ExploreSchedules";
-            timeout = exploration.get().timeout();
-            neverAwaitedCheck = exploration.get().failOnNeverAwaited();
-            virtual = exploration.get().virtualDispatchers();
-        } else if (dispatcherTest.isPresent()) {
-            annotation = "@DispatcherTest";
-            timeout = dispatcherTest.get().timeout();
-            neverAwaitedCheck = dispatcherTest.get().failOnNeverAwaited();
+        } else {
+            // Both templates may be present (Combinations checked their timeouts agree): no attribute is dropped.
+            if (dispatcherTest.isPresent()) {
+                annotation = "@DispatcherTest";
+                timeout = dispatcherTest.get().timeout();
+                neverAwaitedCheck = dispatcherTest.get().failOnNeverAwaited();
+            }
+            if (exploration.isPresent()) {
+                if (annotation == null || !exploration.get().timeout().isBlank()) {
+                    annotation = "@ExploreSchedules";
+                    timeout = exploration.get().timeout();
+                }
+                neverAwaitedCheck = neverAwaitedCheck && exploration.get().failOnNeverAwaited();
+                virtual = exploration.get().virtualDispatchers();
+            }
         }
         if (!timeout.isBlank()) {
             options = withTimeout(options, timeout, annotation, method);
@@ -119,13 +131,14 @@ final class Configuration {
         if (exploration.seeds().length > 0) {
             return java.util.Arrays.stream(exploration.seeds()).boxed().toList();
         }
-        if (exploration.runs() < 1) {
-            throw JUnitFailures.runsNotPositive(method, exploration.runs());
+        int runs = exploration.runs() == RUNS_UNSET ? DEFAULT_RUNS : exploration.runs();
+        if (runs < 1) {
+            throw JUnitFailures.runsNotPositive(method, runs);
         }
         long base = baseSeed != null ? baseSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
         context.publishReportEntry(SCHEDULE_SEED_KEY, String.format(java.util.Locale.ROOT, "0x%016X", base));
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(base ^ method.toGenericString().hashCode());
-        return java.util.stream.LongStream.generate(seeds::nextLong).limit(exploration.runs()).boxed().toList();
+        return java.util.stream.LongStream.generate(seeds::nextLong).limit(runs).boxed().toList();
     }
 
     private static TestOptions withTimeout(TestOptions options, String text, String annotation, Method method) {

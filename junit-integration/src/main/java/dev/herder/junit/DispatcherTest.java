@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @DispatcherTest({DispatcherKind.STANDARD_TEST, DispatcherKind.DEFAULT, DispatcherKind.IO})
  * void countsEveryVisit(CoroutineTestScope scope) { ... }
  * }</pre>
+ *
+ * <p>With {@link ExploreSchedules} on the same method, every seed runs on every listed kind, which must then be test
+ * dispatchers ({@code STANDARD_TEST}, {@code UNCONFINED_TEST}). {@link CoroutineTest} or {@code @Test} on the same
+ * method is a configuration error: it would run the method once more, besides the invocation per kind.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * configuration parameter or system property {@code herder.schedule.seed} fixes it (decimal, or hexadecimal with
  * {@code 0x}). A failing invocation fails with the test's own exception, carrying a suppressed exception that says
  * how to replay it and shows the interleaving it ran.
+ *
+ * <p>With {@link DispatcherTest} on the same method, every seed runs on every listed kind (one invocation each, named
+ * {@code [UNCONFINED_TEST] seed=0x…}); a shuffled schedule needs virtual time, so the list may name only
+ * {@code STANDARD_TEST} and {@code UNCONFINED_TEST}. {@link CoroutineTest} or {@code @Test} on the same method is a
+ * configuration error: it would run the method once more, outside the exploration.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,10 +37,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestTemplate
 @ExtendWith(HerderExtension.class)
 public @interface ExploreSchedules {
-    /** How many seeds to explore when {@link #seeds()} is empty. */
-    int runs() default 100;
+    /**
+     * How many seeds to explore: when not set ({@code -1}), 100. Declare either
+     * {@code runs} or {@link #seeds()}: both together are a configuration error.
+     */
+    int runs() default Configuration.RUNS_UNSET;
 
-    /** Exactly these seeds, in order (replaying failures); when set, {@link #runs()} is not used. */
+    /**
+     * Exactly these seeds, in order (replaying failures), instead of {@link #runs()} random ones. {@code seeds = {}}
+     * is the same as not declaring seeds (Java cannot tell the two apart): the exploration runs {@link #runs()} random
+     * seeds.
+     */
     long[] seeds() default {};
 
     /** As {@link CoroutineTest#timeout()}, for each invocation. */

@@ -6,6 +6,7 @@ import dev.herder.DispatcherKind;
 import dev.herder.TestOptions;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -114,6 +115,9 @@ public final class HerderExtension implements ParameterResolver, InvocationInter
             invocation.proceed();
             return;
         }
+        if (testMethod) {
+            Combinations.check(method);
+        }
         DispatcherKind kind = testMethod ? DispatcherInvocation.Selection.of(context) : null;
         TestOptions options = Configuration.of(context).optionsFor(method, context, kind);
         ScopeHandle handle = handle(context, method);
@@ -140,17 +144,19 @@ public final class HerderExtension implements ParameterResolver, InvocationInter
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        Optional<ExploreSchedules> exploration = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(),
-            ExploreSchedules.class);
-        if (exploration.isPresent()) {
-            return Configuration.of(context).seedsFor(exploration.get(), context.getRequiredTestMethod(), context).stream()
-                .map(ScheduleInvocation::new);
+        Method method = context.getRequiredTestMethod();
+        Combinations.check(method);
+        Optional<ExploreSchedules> exploration = AnnotationSupport.findAnnotation(method, ExploreSchedules.class);
+        Optional<DispatcherTest> dispatcherTest = AnnotationSupport.findAnnotation(method, DispatcherTest.class);
+        if (exploration.isEmpty()) {
+            return Combinations.kinds(dispatcherTest.orElseThrow()).stream().map(DispatcherInvocation::new);
         }
-        Optional<DispatcherTest> annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(),
-            DispatcherTest.class);
-        DispatcherKind[] kinds = annotation.map(DispatcherTest::value).filter(v -> v.length > 0)
-            .orElse(DispatcherKind.values());
-        return Arrays.stream(kinds).map(DispatcherInvocation::new);
+        List<Long> seeds = Configuration.of(context).seedsFor(exploration.get(), method, context);
+        if (dispatcherTest.isEmpty()) {
+            return seeds.stream().map(seed -> new ScheduleInvocation(seed, null));
+        }
+        return Combinations.kinds(dispatcherTest.get()).stream()
+            .flatMap(kind -> seeds.stream().map(seed -> new ScheduleInvocation(seed, kind)));
     }
 
     /** Store key of one method's scope handle: a {@code @BeforeEach} and its test get different handles. */

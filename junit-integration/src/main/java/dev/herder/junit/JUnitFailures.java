@@ -1,5 +1,6 @@
 package dev.herder.junit;
 
+import dev.herder.DispatcherKind;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -39,6 +40,41 @@ final class JUnitFailures {
     static ExtensionConfigurationException runsNotPositive(Method method, int runs) {
         return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
             + "[%s] must declare runs as a positive number, but was %d.", method.toGenericString(), runs));
+    }
+
+    static ExtensionConfigurationException testBesidesTemplate(String test, String template, Method method) {
+        String attributes = test.equals("@CoroutineTest") ? " and declare its attributes on " + template
+            + (template.equals("@ExploreSchedules") ? " (timeout, failOnNeverAwaited, virtualDispatchers)"
+                : " (timeout, failOnNeverAwaited; the dispatcher in its list)") : "";
+        String extraRun = template.equals("@ExploreSchedules") ? "under the fifo schedule" : "on one dispatcher";
+        return new ExtensionConfigurationException(String.format("Configuration error: %s on method [%s] must not "
+            + "be combined with %s: %s makes the method a test of its own, which would run once more, %s, besides "
+            + "the invocations of %s. Drop %s%s.", test, method.toGenericString(), template, test, extraRun,
+            template, test, attributes));
+    }
+
+    static ExtensionConfigurationException explorationOnRealTime(Method method, java.util.List<DispatcherKind> realTime,
+                                                                 boolean everyKind) {
+        String kinds = realTime.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] must run on test dispatchers only, but @DispatcherTest%s names %s, which run%s on real time, where "
+            + "threads decide the order: a shuffled schedule orders the tasks due at one virtual instant. List only "
+            + "STANDARD_TEST and UNCONFINED_TEST in @DispatcherTest({...}), or test the real dispatchers in a method "
+            + "of their own.", method.toGenericString(), everyKind ? " (no list: every kind)" : "", kinds,
+            realTime.size() == 1 ? "s" : ""));
+    }
+
+    static ExtensionConfigurationException twoTimeouts(Method method, String exploration, String dispatcherTest) {
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] must not declare a timeout other than @DispatcherTest's, but they declare '%s' and '%s'. Declare "
+            + "the timeout on one of the two.", method.toGenericString(), exploration, dispatcherTest));
+    }
+
+    static ExtensionConfigurationException runsAndSeeds(Method method, int runs, int seeds) {
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] must declare either runs or seeds, but declares runs = %d and %d seed%s: seeds replays exactly "
+            + "those seeds and runs nothing else. Drop runs to replay the seeds, or seeds to explore %d random ones.",
+            method.toGenericString(), runs, seeds, seeds == 1 ? "" : "s", runs));
     }
 
     static IllegalStateException scopeUsedOutsideMethod(Object method) {

@@ -1,5 +1,6 @@
 package dev.herder.junit;
 
+import dev.herder.DispatcherKind;
 import dev.herder.Schedule;
 import java.util.List;
 import java.util.Locale;
@@ -9,25 +10,33 @@ import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
-/** One invocation of an {@code @ExploreSchedules} test: named {@code seed=0x…}; records its schedule in its store. */
+/**
+ * One invocation of an {@code @ExploreSchedules} test: named {@code seed=0x…} ({@code [KIND] seed=0x…} when it also
+ * runs on a {@code @DispatcherTest} kind); records its schedule, and its kind, in its store.
+ */
 final class ScheduleInvocation implements TestTemplateInvocationContext {
     private final Schedule schedule;
+    private final DispatcherKind kind;
 
-    ScheduleInvocation(long seed) {
+    /** The invocation under {@code Schedule.shuffled(seed)}, on {@code kind} or, if null, the default dispatcher. */
+    ScheduleInvocation(long seed, DispatcherKind kind) {
         this.schedule = Schedule.shuffled(seed);
+        this.kind = kind;
     }
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        return String.format(Locale.ROOT, "seed=0x%016X", schedule.seed());
+        String seed = String.format(Locale.ROOT, "seed=0x%016X", schedule.seed());
+        return kind == null ? seed : "[" + kind + "] " + seed;
     }
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-        return List.of((ExecutionCondition) context -> {
+        Extension recordSchedule = (ExecutionCondition) context -> {
             context.getStore(HerderExtension.NAMESPACE).put(Schedule.class, schedule);
             return ConditionEvaluationResult.enabled(schedule.toString());
-        });
+        };
+        return kind == null ? List.of(recordSchedule) : List.of(recordSchedule, new DispatcherInvocation.Selection(kind));
     }
 
     /** The schedule of the invocation {@code context} belongs to, or null outside an exploration. */

@@ -3,6 +3,7 @@ package dev.herder.samples.android
 import dev.herder.samples.users.UserRepository
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -26,9 +27,10 @@ class ProfileViewModel(private val users: UserRepository) {
     private val mutableState = MutableStateFlow<ProfileState>(ProfileState.Loading)
     val state: StateFlow<ProfileState> = mutableState.asStateFlow()
 
-    fun load(id: String) {
+    /** Starts loading the profile; the returned job completes once the state shows the result. */
+    fun load(id: String): Job {
         mutableState.value = ProfileState.Loading
-        viewModelScope.launch {
+        return viewModelScope.launch {
             mutableState.value = users.find(id)?.let { ProfileState.Shown(it.name) } ?: ProfileState.Missing
         }
     }
