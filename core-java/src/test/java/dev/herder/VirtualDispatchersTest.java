@@ -66,6 +66,18 @@ class VirtualDispatchersTest {
     }
 
     @Test
+    void viewsOfViewsOfIoAndDefaultStayVirtual() {
+        Thread testThread = Thread.currentThread();
+        Coroutines.runBlockingTest(VIRTUAL, scope -> {
+            Trace io = scope.await(c -> HopsKt.onViewOfView(true, c));
+            Trace cpu = scope.await(c -> HopsKt.onViewOfView(false, c));
+            assertThat(scope.currentTime()).isEqualTo(1_000);
+            assertThat(io.getThread()).isSameAs(testThread);
+            assertThat(cpu.getThread()).isSameAs(testThread);
+        });
+    }
+
+    @Test
     void limitedParallelismViewsOfIoAndDefaultAreVirtualToo() {
         Thread testThread = Thread.currentThread();
         Coroutines.runBlockingTest(VIRTUAL, scope -> {

@@ -143,7 +143,10 @@ public final class VirtualDispatchers {
             throw unsupported("hooking " + HOOKED.stream().filter(t -> !transformed.contains(t)).toList()
                 + " failed " + errors);
         }
-        LimitedViews.check();   // its field is there, or this fails now rather than in a delay
+        Object view = KotlinxInternals.viewOfAViewOfIo();
+        if (!isIoOrDefault(KotlinxInternals.bottomOf(view))) {   // the views' field is there, or this fails now
+            throw unsupported("a view of a view of Dispatchers.IO is not seen through (" + view + ")");
+        }
 
     }
 
@@ -181,9 +184,9 @@ public final class VirtualDispatchers {
         return true;
     }
 
-    /** A {@code limitedParallelism} view's dispatch: rerouted only for views of IO or Default. */
+    /** A {@code limitedParallelism} view's dispatch: rerouted only for views of IO or Default, at any depth. */
     public static boolean dispatchLimited(Object underlying, CoroutineContext context, Runnable block) {
-        if (RUNNING.get() == 0 || !isIoOrDefault(underlying)) {
+        if (RUNNING.get() == 0 || !isIoOrDefault(KotlinxInternals.bottomOf(underlying))) {
             return false;
         }
         return dispatch(context, block);
@@ -217,40 +220,9 @@ public final class VirtualDispatchers {
         return virtual == null ? null : ((Delay) virtual).invokeOnTimeout(millis, block, context);
     }
 
-    /** Whether a coroutine of {@code context} runs on IO, Default, or a limitedParallelism view of either. */
+    /** Whether a coroutine of {@code context} runs on IO, Default, or a view of either (of a view, …). */
     private static boolean onIoOrDefault(CoroutineContext context) {
-        Object interceptor = context.get(kotlin.coroutines.ContinuationInterceptor.Key);
-        if (interceptor != null && interceptor.getClass().getName().equals("kotlinx.coroutines.internal.LimitedDispatcher")) {
-            interceptor = LimitedViews.underlying(interceptor);
-        }
-        return isIoOrDefault(interceptor);
-    }
-
-    /** The dispatcher under a {@code limitedParallelism} view (its {@code dispatcher} field, checked at install). */
-    private static final class LimitedViews {
-        private static final java.lang.reflect.Field DISPATCHER;
-
-        static {
-            try {
-                DISPATCHER = Class.forName("kotlinx.coroutines.internal.LimitedDispatcher", false,
-                    CoroutineDispatcher.class.getClassLoader()).getDeclaredField("dispatcher");
-                DISPATCHER.setAccessible(true);
-            } catch (ReflectiveOperationException e) {
-                throw unsupported("LimitedDispatcher.dispatcher is missing (" + e + ")");
-            }
-        }
-
-        static void check() {
-            // loading the class found the field
-        }
-
-        static Object underlying(Object view) {
-            try {
-                return DISPATCHER.get(view);
-            } catch (IllegalAccessException e) {
-                return null;
-            }
-        }
+        return isIoOrDefault(KotlinxInternals.bottomOf(context.get(kotlin.coroutines.ContinuationInterceptor.Key)));
     }
 
     private static boolean isIoOrDefault(Object dispatcher) {

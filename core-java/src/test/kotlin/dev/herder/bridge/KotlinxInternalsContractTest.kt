@@ -390,4 +390,14 @@ class KotlinxInternalsContractTest {
             assertThat(KotlinxInternals.isCompleting(suspended)).isFalse()
         }
     }
+
+    @Test
+    fun theBottomOfAViewOfAViewIsTheDispatcherItWraps() {
+        val io = Dispatchers.IO.limitedParallelism(8)
+        assertThat(KotlinxInternals.bottomOf(io.limitedParallelism(2))).isSameAs(KotlinxInternals.bottomOf(io))
+        assertThat(KotlinxInternals.bottomOf(Dispatchers.Default.limitedParallelism(4).limitedParallelism(1)))
+            .isSameAs(Dispatchers.Default)
+        assertThat(KotlinxInternals.bottomOf(Dispatchers.Default)).isSameAs(Dispatchers.Default)
+        assertThat(KotlinxInternals.bottomOf(null)).isNull()
+    }
 }

@@ -88,3 +88,12 @@ suspend fun deadlockOnIoAndDefault() {
 
 /** Greets on IO: the repository (a mock, in the test) is called from there. */
 suspend fun greetOnIo(greeter: dev.herder.fakes.Greeter, id: String): String = withContext(Dispatchers.IO) { greeter.greet(id) }
+
+/** A read on a view of a view: `limitedParallelism(8).limitedParallelism(2)` of IO or Default. */
+suspend fun onViewOfView(io: Boolean): Trace {
+    val view = (if (io) Dispatchers.IO else Dispatchers.Default).limitedParallelism(8).limitedParallelism(2)
+    return withContext(view) {
+        delay(500)
+        Trace(Thread.currentThread(), 500)
+    }
+}

@@ -174,6 +174,38 @@ public object KotlinxInternals {
         return out
     }
 
+    // ---- dispatcher views -------------------------------------------------------------------------------------------
+
+    /**
+     * The dispatcher at the bottom of [dispatcher]'s views: `limitedParallelism(n)` (`LimitedDispatcher`) and, from
+     * kotlinx 1.9, named views (`NamedDispatcher`) wrap another dispatcher in their private `dispatcher` field, to any
+     * depth (`Dispatchers.IO.limitedParallelism(8).limitedParallelism(2)`). Anything else is its own bottom.
+     */
+    @JvmStatic
+    public fun bottomOf(dispatcher: Any?): Any? {
+        var current = dispatcher
+        repeat(MAX_VIEWS) {
+            val field = current?.let { VIEW_FIELD.get(it.javaClass) } ?: return current
+            current = field.get(current)
+        }
+        return current
+    }
+
+    /** `Dispatchers.IO.limitedParallelism(2).limitedParallelism(1)`, for checking [bottomOf] once. */
+    @JvmStatic
+    public fun viewOfAViewOfIo(): Any = Dispatchers.IO.limitedParallelism(2).limitedParallelism(1)
+
+    /** The `dispatcher` field of kotlinx's view classes; null for every other class. */
+    private val VIEW_FIELD = object : ClassValue<java.lang.reflect.Field?>() {
+        override fun computeValue(type: Class<*>): java.lang.reflect.Field? =
+            if (type.name != LIMITED_DISPATCHER && type.name != NAMED_DISPATCHER) null
+            else type.getDeclaredField("dispatcher").apply { isAccessible = true }
+    }
+
+    private const val LIMITED_DISPATCHER = "kotlinx.coroutines.internal.LimitedDispatcher"
+    private const val NAMED_DISPATCHER = "kotlinx.coroutines.internal.NamedDispatcher"
+    private const val MAX_VIEWS = 64
+
     // ---- what a suspended coroutine waits for (the deadlock verdict) -----------------------------------------------
 
     /**
