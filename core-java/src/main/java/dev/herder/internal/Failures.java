@@ -6,6 +6,7 @@ import org.apiguardian.api.API;
 import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.MainRoute;
 import dev.herder.bridge.StuckCoroutine;
 import java.time.Duration;
 import java.util.List;
@@ -358,13 +359,15 @@ public final class Failures {
         StringBuilder b = new StringBuilder()
             .append(leaks.size()).append(leaks.size() == 1 ? " coroutine" : " coroutines")
             .append(" outside the test's scope still waited on Dispatchers.Main after ")
-            .append("coroutine test".equals(test) ? "the test" : test).append(" ended:");
+            .append("coroutine test".equals(test) ? "the test" : test).append(" ended, and would never end: ")
+            .append(MainRoute.MAX_TIMERS_AFTER_TEST).append(" of their timers were run out on virtual time and ")
+            .append("they asked for more:");
         for (List<StackTraceElement> frames : leaks) {
             b.append("\n  - ").append(frames.isEmpty() ? "(where is unknown)" : "at " + frames.get(0));
         }
         return new AssertionError(b.append("\nThey belong to a scope the test never closed, such as a view model's "
-            + "CoroutineScope(Dispatchers.Main): cancel it at the end of the test. Herder stopped them so the test "
-            + "could end.").toString());
+            + "CoroutineScope(Dispatchers.Main) ticking forever: cancel it at the end of the test. Herder stopped them "
+            + "so the test could end.").toString());
     }
 
     /** A test started futures and never looked at their results. */

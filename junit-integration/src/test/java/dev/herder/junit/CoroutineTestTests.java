@@ -111,7 +111,8 @@ class CoroutineTestTests {
             .testEvents().assertThatEvents().haveExactly(1, event(test("forgetsToCloseTheViewModel"), finishedWithFailure(
                 instanceOf(AssertionError.class),
                 message(m -> m.startsWith("1 coroutine outside the test's scope still waited on Dispatchers.Main after "
-                    + "forgetsToCloseTheViewModel(CoroutineTestScope) ended:\n  - at dev.herder.junit.TickingViewModel")
+                    + "forgetsToCloseTheViewModel(CoroutineTestScope) ended, and would never end: 1000 of their timers "
+                    + "were run out on virtual time and they asked for more:\n  - at dev.herder.junit.TickingViewModel")
                     && m.endsWith("cancel it at the end of the test. Herder stopped them so the test could end.")))));
     }
 

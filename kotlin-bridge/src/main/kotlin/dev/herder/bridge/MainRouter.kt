@@ -33,7 +33,10 @@ public class MainRoute(
      */
     public val virtualDispatcher: CoroutineDispatcher? = null,
 ) : AbstractCoroutineContextElement(Key) {
-    public companion object Key : CoroutineContext.Key<MainRoute>
+    public companion object Key : CoroutineContext.Key<MainRoute> {
+        /** How many Main timers a test's leftover coroutines may still run out on virtual time after its own work. */
+        public const val MAX_TIMERS_AFTER_TEST: Int = 1_000
+    }
 
     @Volatile private var closed = false
     @Volatile private var ended = false
@@ -76,12 +79,20 @@ public class MainRoute(
     }
     private val leaks = java.util.concurrent.ConcurrentLinkedQueue<List<StackTraceElement>>()
 
-    /** Called once the test's own coroutines are done: Main timers asked for after this are leaks. */
+    /**
+     * Called once the test's own coroutines are done. Main timers asked for after this are still run out on virtual
+     * time, as `runTest`'s final advance does — a view model's `stateIn(…, WhileSubscribed(5000), …)` stops sharing
+     * 5 s after its last subscriber left — up to [MAX_TIMERS_AFTER_TEST] of them: a coroutine still asking for more
+     * would never end (a ticker in a scope the test never closed), and is a leak.
+     */
     public fun close() {
         closed = true
     }
 
-    internal val isClosed: Boolean get() = closed
+    private val timersAfterClose = java.util.concurrent.atomic.AtomicInteger()
+
+    /** Whether a Main timer asked for now runs: always while the test runs, within the budget after it. */
+    internal fun mayRunTimer(): Boolean = !closed || timersAfterClose.incrementAndGet() <= MAX_TIMERS_AFTER_TEST
 
     /** Called when the test is over, timed out or not: from then on its work goes to the real dispatchers again. */
     public fun end() {
@@ -184,13 +195,14 @@ public object MainRouter : SchedulerSharingDispatcher() {
     }
 
     /**
-     * A delay on Main. After its test's own coroutines are done, a coroutine still asking for Main's clock lives in a
-     * scope the test never closed (a view model's `CoroutineScope(Dispatchers.Main)`); it is recorded as a leak and
+     * A delay on Main. After its test's own coroutines are done, a coroutine asking for Main's clock lives in a scope
+     * the test never closed (a view model's `viewModelScope`): its timers are still run out on virtual time, as under
+     * `runTest`, up to [MainRoute.MAX_TIMERS_AFTER_TEST]; one that asks for more would never end, and is recorded as a leak and
      * not scheduled, so an endless ticker cannot keep the finished test's scheduler busy forever.
      */
     override fun scheduleResumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) {
         val route = routeFor(continuation.context)
-        if (route.isClosed) {
+        if (!route.mayRunTimer()) {
             route.leaked(SuspensionPoints.framesOf(continuation))
             return
         }
@@ -199,7 +211,7 @@ public object MainRouter : SchedulerSharingDispatcher() {
 
     override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle {
         val route = routeFor(context)
-        if (route.isClosed) {
+        if (!route.mayRunTimer()) {
             route.leaked(emptyList())
             return DisposableHandle { }
         }
