@@ -165,6 +165,26 @@ class ScheduleTest {
     }
 
     @Test
+    void anExploredTraceNamesEachLaunchByItsJavaCallSiteAndEachHandOffByItsCoroutine() {
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(
+            TestOptions.defaults().withVirtualDispatchers(true).withSchedule(Schedule.shuffled(7)), scope -> {
+                kotlinx.coroutines.sync.Mutex mutex = kotlinx.coroutines.sync.MutexKt.Mutex(true);
+                scope.launch(c -> mutex.lock(null, c));
+                scope.launch(c -> dev.herder.virtual.HopsKt.readOnIo(10, c));
+                scope.runCurrent();
+                mutex.unlock(null);   // hands the lock to the first coroutine: a CancellableContinuation as a task
+                scope.advanceTimeBy(Duration.ofMillis(20));
+                throw new IllegalStateException("order bug");
+            }));
+        String trace = thrown.getSuppressed()[0].getMessage();
+        assertThat(trace)
+            .containsPattern("\"scope\\.launch at dev\\.herder\\.ScheduleTest\\.lambda\\$anExploredTrace\\w*\\$\\d+"
+                + "\\(ScheduleTest\\.java:\\d+\\)\"")
+            .doesNotContain("CancellableContinuation(", "DispatchedContinuation[", "{Completed}", "\"\"");
+        assertThat(trace.lines().filter(line -> line.contains("\"scope.launch at ")).count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void aShuffledScheduleOnARealDispatcherIsRefused() {
         assertThat(catchThrowable(() -> TestOptions.defaults().withDispatcher(DispatcherKind.IO)
             .withSchedule(Schedule.shuffled(1)))).isInstanceOf(IllegalArgumentException.class)

@@ -105,9 +105,10 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         if (call == null) {
             throw Failures.nullCall("CoroutineTestScope.future");
         }
-        TestFuture<T> future = new TestFuture<>(this, neverAwaitedCheck ? CallSites.caller() : null);
+        String startedAt = neverAwaitedCheck || schedule.isShuffled() ? CallSites.caller() : null;
+        TestFuture<T> future = new TestFuture<>(this, neverAwaitedCheck ? startedAt : null);
         futures.add(future);
-        future.bind(run.async(call::invoke));
+        future.bind(run.async(call::invoke, traceName("scope.future", startedAt)));
         return future;
     }
 
@@ -118,8 +119,16 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
             throw Failures.nullCall("CoroutineTestScope.launch");
         }
         TestFuture<Void> future = new TestFuture<>(this, null);
-        future.bind(run.launch(call::invoke));
+        future.bind(run.launch(call::invoke, traceName("scope.launch", schedule.isShuffled() ? CallSites.caller() : null)));
         return future;
+    }
+
+    /**
+     * The name of a coroutine started at {@code site} under an explored schedule, whose trace names each coroutine by
+     * where Java started it; null otherwise (a FIFO test pays for no stack walk).
+     */
+    private String traceName(String how, String site) {
+        return site == null || !schedule.isShuffled() ? null : how + " at " + site;
     }
 
     @Override

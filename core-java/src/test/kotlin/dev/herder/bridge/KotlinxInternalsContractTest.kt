@@ -236,14 +236,32 @@ class KotlinxInternalsContractTest {
         }
 
         @Test
-        fun describesACoroutineTaskByItsNameAndWhereItResumes() {
+        fun aTimersTaskLeadsToTheContinuationItResumes() {
             CoroutineScope(dispatcher + job()).launch(CoroutineName("napper"), CoroutineStart.UNDISPATCHED) {
                 dev.herder.napForAnHour()
             }
-            val task = KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 },
-                { t, _, _ -> seen += KotlinxInternals.describeTask(t).let { (name, frame) -> "$name ${frame?.methodName}" } }) { false }
+            val task = KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 }, { t, _, _ ->
+                val continuation = KotlinxInternals.continuationOf(t)!!
+                seen += "${continuation.context[CoroutineName]?.name} ${KotlinxInternals.framesFrom(continuation).first().methodName}"
+            }) { false }
             assertThat(task).isNotNull()
             assertThat(seen).containsExactly("napper napForAnHour")
+        }
+
+        @Test
+        fun aMutexHandOffLeadsThroughTheCancellableContinuationToTheCoroutine() {
+            val mutex = kotlinx.coroutines.sync.Mutex(locked = true)
+            CoroutineScope(dispatcher + job()).launch(CoroutineName("waiter"), CoroutineStart.UNDISPATCHED) {
+                mutex.lock()
+                log += "locked"
+            }
+            mutex.unlock()   // hands the lock over: the waiter's continuation is dispatched as a task
+            KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 }, { t, _, _ ->
+                assertThat(t).isInstanceOf(kotlinx.coroutines.CancellableContinuation::class.java)
+                seen += "${KotlinxInternals.continuationOf(t)!!.context[CoroutineName]?.name}"
+            }) { false }
+            assertThat(seen).containsExactly("waiter")
+            assertThat(log).containsExactly("locked")
         }
 
         @Test

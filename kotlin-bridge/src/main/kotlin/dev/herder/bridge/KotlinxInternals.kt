@@ -378,30 +378,39 @@ public object KotlinxInternals {
     }
 
     /**
-     * What a task of the scheduler is, for a schedule's trace: the name of the coroutine it resumes (or the task's own
-     * description) and the frame it resumes in, if it has one.
+     * The coroutine frame a task of a dispatcher resumes, or null if it resumes none (a plain `Runnable`): a
+     * `DispatchedContinuation` (a dispatched resume), any other `DispatchedTask` — a `CancellableContinuationImpl`
+     * resumed by a `Mutex` or channel hand-off, an `await`'s continuation — through its `delegate`, or a timer's
+     * `Runnable` through the continuation it captured.
      */
     @JvmStatic
-    public fun describeTask(task: Any): Pair<String, StackTraceElement?> {
-        val routed = (task as? MainRouter.RoutedTask)?.block ?: task
-        val continuation: Continuation<*>? = when (routed) {
-            is DispatchedContinuation<*> -> routed.continuation
-            else -> try {
-                routed.javaClass.getDeclaredField("continuation").apply { isAccessible = true }.get(routed) as? Continuation<*>
-            } catch (e: ReflectiveOperationException) {
-                null
-            }
+    public fun continuationOf(task: Any): Continuation<*>? {
+        val delegate: Any? = when (task) {
+            is DispatchedContinuation<*> -> task
+            is kotlinx.coroutines.DispatchedTask<*> -> task.delegate
+            else -> capturedContinuation(task)
         }
-        if (continuation == null) return routed.toString() to null
-        val context = continuation.context
-        val name = context[kotlinx.coroutines.CoroutineName]?.name
-            ?: context[Job]?.toString()?.let { job -> if (job.startsWith("\"")) job.substring(1, job.indexOf('"', 1)) else job }
-            ?: continuation.toString()
-        val frames = (continuation as? CancellableContinuationImpl<*>)?.let { framesOf(it) } ?: framesFrom(continuation)
-        return name to (frames.firstOrNull { !isMachinery(it.className) } ?: frames.firstOrNull())
+        return when (delegate) {
+            is DispatchedContinuation<*> -> delegate.continuation
+            is CancellableContinuationImpl<*> -> continuationOf(delegate)
+            is Continuation<*> -> delegate
+            else -> null
+        }
     }
 
-    private fun framesFrom(continuation: Continuation<*>): List<StackTraceElement> {
+    /** A continuation a task's class holds in a field (a timer's lambda captures the one it resumes), or null. */
+    private fun capturedContinuation(task: Any): Continuation<*>? = CAPTURED.get(task.javaClass)?.get(task) as? Continuation<*>
+
+    private val CAPTURED = object : ClassValue<java.lang.reflect.Field?>() {
+        override fun computeValue(type: Class<*>): java.lang.reflect.Field? = type.declaredFields
+            .firstOrNull { Continuation::class.java.isAssignableFrom(it.type) }
+            ?.apply { isAccessible = true }
+    }
+
+    /** The frames of [continuation] and its callers, innermost first (at most 32). */
+    @JvmStatic
+    public fun framesFrom(continuation: Continuation<*>): List<StackTraceElement> {
+        if (continuation is CancellableContinuationImpl<*>) return framesOf(continuation)
         val out = ArrayList<StackTraceElement>()
         var frame = continuation as? CoroutineStackFrame
         while (frame != null && out.size < 32) {
@@ -410,11 +419,6 @@ public object KotlinxInternals {
         }
         return out
     }
-
-    /** Frames of Herder's bridge, kotlinx and the stdlib: a trace names the user's frame under them. */
-    private fun isMachinery(className: String): Boolean =
-        className.startsWith("dev.herder.bridge.") || className.startsWith("kotlinx.coroutines.") ||
-            className.startsWith("kotlin.")
 
     /**
      * Checks, once, that the scheduler internals shuffled schedules use are there and work: two tasks queued at one

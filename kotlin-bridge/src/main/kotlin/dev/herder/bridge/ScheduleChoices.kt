@@ -32,7 +32,7 @@ public class ScheduleChoices(seed: Long) {
             steps.removeAt(0)
             dropped++
         }
-        val (name, frame) = KotlinxInternals.describeTask(task)
+        val (name, frame) = TaskDescriptions.describe(task)
         steps.add(Step(time, name, frame, dueTogether))
     }
 

@@ -116,13 +116,21 @@ public class TestRun private constructor(
         return completion.valueOrThrow()
     }
 
-    /** Starts [block] as a fire-and-forget coroutine of the test: its failure fails the test. */
-    public fun launch(block: SuspendBlock): Job =
-        coroutineScope.launch(start = CoroutineStart.DEFAULT) { block.invokeSuspending() }
+    /**
+     * Starts [block] as a fire-and-forget coroutine of the test: its failure fails the test. [name], if given, names
+     * it in traces and dumps (an explored schedule names each by where Java launched it).
+     */
+    @JvmOverloads
+    public fun launch(block: SuspendBlock, name: String? = null): Job =
+        coroutineScope.launch(named(name), CoroutineStart.DEFAULT) { block.invokeSuspending() }
 
-    /** Starts [block] as a coroutine whose failure belongs to the returned deferred, not to the test. */
-    public fun async(block: SuspendBlock): Deferred<Any?> =
-        CoroutineScope(futureContext).async(start = CoroutineStart.DEFAULT) { block.invokeSuspending() }
+    /** Starts [block] as a coroutine whose failure belongs to the returned deferred, not to the test; [name] as in [launch]. */
+    @JvmOverloads
+    public fun async(block: SuspendBlock, name: String? = null): Deferred<Any?> =
+        CoroutineScope(futureContext).async(named(name), CoroutineStart.DEFAULT) { block.invokeSuspending() }
+
+    private fun named(name: String?): CoroutineContext =
+        if (name == null) kotlin.coroutines.EmptyCoroutineContext else CoroutineName(name)
 
     /**
      * Runs [task] on the test's dispatcher after [delayMillis] of its clock, as a coroutine whose failure belongs to

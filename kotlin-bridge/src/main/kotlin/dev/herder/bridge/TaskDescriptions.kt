@@ -1,0 +1,37 @@
+package dev.herder.bridge
+
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.Job
+import kotlin.coroutines.Continuation
+
+/**
+ * What a task of the test's scheduler is, for a schedule's trace: the coroutine it resumes — named as dumps name it,
+ * whether the task is a dispatched resume, a `Mutex` or channel hand-off, a virtual `Dispatchers.IO` task or a timer —
+ * and the first frame of the user's code it resumes in.
+ */
+internal object TaskDescriptions {
+    fun describe(task: Any): Pair<String, StackTraceElement?> {
+        val routed = (task as? MainRouter.RoutedTask)?.block ?: task
+        val continuation = KotlinxInternals.continuationOf(routed) ?: return routed.toString() to null
+        val frames = KotlinxInternals.framesFrom(continuation)
+        return nameOf(continuation) to (frames.firstOrNull { !isMachinery(it.className) } ?: frames.firstOrNull())
+    }
+
+    /** The coroutine [continuation] belongs to, by name; a call the test body awaits is "await". */
+    private fun nameOf(continuation: Continuation<*>): String {
+        var root: Any = KotlinxInternals.rootOf(continuation)
+        while (root is OnceContinuation) root = KotlinxInternals.rootOf(root.delegate)
+        return when (root) {
+            is Job -> CoroutineNames.of(root)
+            is CallCompletion -> CoroutineNames.ofAwait(root.context)
+            else -> continuation.context[CoroutineName]?.name
+                ?: continuation.context[Job]?.let(CoroutineNames::of)
+                ?: CoroutineNames.plain(continuation.toString())
+        }
+    }
+
+    /** Frames of Herder's bridge, kotlinx and the stdlib: a trace names the user's frame under them. */
+    private fun isMachinery(className: String): Boolean =
+        className.startsWith("dev.herder.bridge.") || className.startsWith("kotlinx.coroutines.") ||
+            className.startsWith("kotlin.")
+}
