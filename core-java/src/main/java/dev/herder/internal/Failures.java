@@ -34,6 +34,22 @@ public final class Failures {
             + "scope.coroutineScope() or a CompletableFuture the test awaits.");
     }
 
+    public static IllegalStateException nestedShare() {
+        return new IllegalStateException("CoroutineTestScope.shareWithChildThreads was called inside another "
+            + "shareWithChildThreads of the same test: the threads started inside the outer one already share the scope.");
+    }
+
+    /** A thread the test lent its scope to was still inside a call when the test thread had to take the scope back. */
+    public static IllegalStateException scopeStillInUse(Thread holder, long waitedMillis) {
+        IllegalStateException failure = new IllegalStateException("Thread '" + holder.getName() + "' was still "
+            + "inside a call of the test's scope " + waitedMillis + " ms after the test thread took the scope back "
+            + "(its block of shareWithChildThreads ended); it was interrupted and did not leave. A thread that uses "
+            + "the scope must end its calls before the test does: join it, or let it answer interrupts. Its stack is "
+            + "this failure's.");
+        failure.setStackTrace(holder.getStackTrace());
+        return failure;
+    }
+
     public static IllegalStateException kotlinxMissing(LinkageError cause) {
         return new IllegalStateException("Herder needs kotlinx-coroutines-core and kotlinx-coroutines-test "
             + KotlinxInternals.OLDEST_SUPPORTED + " to " + KotlinxInternals.NEWEST_TESTED + ".x on the classpath, but "

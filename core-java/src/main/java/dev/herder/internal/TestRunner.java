@@ -106,7 +106,7 @@ public final class TestRunner {
     }
 
     private static void runBody(TestRun run, Body body, RunSpec options, Deadline deadline) {
-        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
+        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck(), deadline.getNanos());
         scope.schedule(options.schedule());
         CURRENT.set(scope);
         try {
