@@ -62,7 +62,6 @@ public class TimeLimitedTestCase {
     @After
     public void afterRunsOnTheTestThreadAfterTheMethod() {
         assertSame(beforeThread, Thread.currentThread());
-        coroutines.scope().advanceUntilIdle();
-        assertTrue(startedBefore.isDone());
+        assertEquals("loaded", startedBefore.join());
     }
 }
