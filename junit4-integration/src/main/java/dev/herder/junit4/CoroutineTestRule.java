@@ -34,9 +34,20 @@ import org.junit.runners.model.TestTimedOutException;
  * stuck coroutine and where it waits. The test method runs on the thread JUnit runs it on (a {@code Timeout} rule's
  * thread, when one wraps this rule); if that thread is interrupted during a wait, the test stops there.
  *
+ * <p>JUnit 4 as it is written works as {@code MainDispatcherRule} with {@code runTest} inside the method does:
+ * <ul>
+ *   <li>{@code @Test(timeout = …)}, or a {@code Timeout} rule inside this one, runs the method on a thread of JUnit's
+ *       while {@code @Before} and {@code @After} run on the test's thread: the rule shares the coroutine test with
+ *       the threads the test's thread starts ({@link CoroutineTestScope#shareWithChildThreads}), one at a time. When
+ *       JUnit's timeout passes, the test fails with JUnit's {@code TestTimedOutException}, whatever followed it
+ *       attached as suppressed.</li>
+ *   <li>{@code @Test(expected = X.class)} is also met by a coroutine of the test that fails with {@code X} at the
+ *       end-of-test wait; if none does, JUnit's own "Expected exception: X" stands.</li>
+ * </ul>
+ *
  * <p>Use it as a {@code @Rule} (one per test instance), not a {@code @ClassRule}. Combine it with other rules as usual;
- * to fix the order, use {@code RuleChain} — for example {@code Timeout} outside it, {@code ExpectedException} either
- * side.
+ * to fix the order, use {@code RuleChain} — for example {@code Timeout} either side, {@code ExpectedException} either
+ * side (outside, it also sees a coroutine's failure at the end of the test).
  */
 public final class CoroutineTestRule implements TestRule {
     private final TestOptions options;
