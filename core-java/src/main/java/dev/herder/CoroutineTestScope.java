@@ -24,7 +24,7 @@ import org.jetbrains.annotations.ApiStatus;
  * waited for on the wall clock: the test thread spins a few microseconds, then parks until the work comes back.
  *
  * <p><b>One thread, one test.</b> The waiting methods must be called from the thread that runs the test body and
- * only while the test runs (or from a thread the test thread lends the scope to, {@link #shareWithChildThreads});
+ * only while the test runs (or from a thread the test thread lends the scope to, {@link Coroutines#shareWithChildThreads});
  * otherwise they throw {@link IllegalStateException}. All waits share the test's wall-clock timeout
  * ({@link TestOptions#withTimeout(Duration)}); when it passes they throw {@link CoroutineTestTimeoutError} naming the
  * coroutines still running.
@@ -100,34 +100,6 @@ public interface CoroutineTestScope {
      * @throws IllegalStateException if used from another thread or after the test ended
      */
     void runCurrent();
-
-    /**
-     * Runs {@code block} on the test thread while the threads it starts may use this scope as the test thread does —
-     * the way JUnit 4 runs a method with {@code @Test(timeout = …)} or inside a {@code Timeout} rule: on a thread of
-     * its own while the test thread waits. {@code CoroutineTestRule} runs each test method so.
-     *
-     * <pre>{@code
-     * Coroutines.runBlockingTest(scope -> scope.shareWithChildThreads(s -> {
-     *     Thread worker = new Thread(() -> s.await(Suspend.delay(Duration.ofSeconds(1))));
-     *     worker.start();
-     *     worker.join();
-     * }));
-     * }</pre>
-     *
-     * <p>A thread the test thread creates while {@code block} runs (and a thread such a thread creates) may call the
-     * waiting methods, one thread at a time: a call waits while another thread's call drives the loop. A thread created
-     * from inside a coroutine (a dispatcher's worker) may not, nor may any thread while it runs a coroutine. A
-     * {@code Dispatchers.Main} dispatch from a thread started so goes to this test's Main. When {@code block} returns or
-     * throws, the test thread takes the scope back: a thread still inside a call is interrupted, and waited for until
-     * the test's wall-clock timeout.
-     *
-     * @param block runs on the calling thread, with this scope
-     * @throws Throwable what {@code block} throws, as it is
-     * @throws IllegalStateException if used from another thread, after the test ended, or inside another
-     *     {@code shareWithChildThreads}; or if a thread was still inside a call at the test's timeout (attached as
-     *     suppressed when {@code block} failed too)
-     */
-    void shareWithChildThreads(TestBody block) throws Throwable;
 
     /** Virtual time in milliseconds since the test started. Never blocks. */
     long currentTime();

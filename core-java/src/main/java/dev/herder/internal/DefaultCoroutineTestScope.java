@@ -7,7 +7,6 @@ import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.SuspendCall;
-import dev.herder.TestBody;
 import dev.herder.bridge.HandOver;
 import dev.herder.bridge.Signal;
 import dev.herder.bridge.TestRun;
@@ -174,15 +173,9 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         }
     }
 
-    @Override
-    public void shareWithChildThreads(TestBody block) throws Throwable {
+    /** {@code Coroutines.shareWithChildThreads} on the test thread: see there. */
+    void shareWithChildThreads(TestRunner.Body block) throws Throwable {
         ensureDrivable("shareWithChildThreads");
-        if (Thread.currentThread() != owner) {
-            throw Failures.scopeUsedFromOtherThread("shareWithChildThreads", owner);
-        }
-        if (block == null) {
-            throw Failures.nullArgument("CoroutineTestScope.shareWithChildThreads", "a block", "s -> base.evaluate()");
-        }
         if (handOver != null) {
             throw Failures.nestedShare();
         }

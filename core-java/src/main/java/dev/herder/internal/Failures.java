@@ -35,8 +35,14 @@ public final class Failures {
     }
 
     public static IllegalStateException nestedShare() {
-        return new IllegalStateException("CoroutineTestScope.shareWithChildThreads was called inside another "
+        return new IllegalStateException("Coroutines.shareWithChildThreads was called inside another "
             + "shareWithChildThreads of the same test: the threads started inside the outer one already share the scope.");
+    }
+
+    public static IllegalStateException shareOutsideTest(String thread) {
+        return new IllegalStateException("Coroutines.shareWithChildThreads was called on thread '" + thread + "', "
+            + "which runs no coroutine test body. Call it from the body of runBlockingTest (or a @CoroutineTest "
+            + "method, or inside CoroutineTestRule), on the test's own thread.");
     }
 
     /** A thread the test lent its scope to was still inside a call when the test thread had to take the scope back. */

@@ -2,7 +2,6 @@ package dev.herder.junit;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.SuspendCall;
-import dev.herder.TestBody;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +43,6 @@ final class ScopeHandle implements CoroutineTestScope {
     @Override public void advanceTimeBy(Duration duration) { scope().advanceTimeBy(duration); }
     @Override public void advanceUntilIdle() { scope().advanceUntilIdle(); }
     @Override public void runCurrent() { scope().runCurrent(); }
-    @Override public void shareWithChildThreads(TestBody block) throws Throwable { scope().shareWithChildThreads(block); }
     @Override public long currentTime() { return scope().currentTime(); }
     @Override public Clock clock() { return scope().clock(); }
     @Override public CoroutineDispatcher dispatcher() { return scope().dispatcher(); }

@@ -38,7 +38,7 @@ import org.junit.runners.model.TestTimedOutException;
  * <ul>
  *   <li>{@code @Test(timeout = …)}, or a {@code Timeout} rule inside this one, runs the method on a thread of JUnit's
  *       while {@code @Before} and {@code @After} run on the test's thread: the rule shares the coroutine test with
- *       the threads the test's thread starts ({@link CoroutineTestScope#shareWithChildThreads}), one at a time. When
+ *       the threads the test's thread starts ({@link Coroutines#shareWithChildThreads}), one at a time. When
  *       JUnit's timeout passes, the test fails with JUnit's {@code TestTimedOutException}, whatever followed it
  *       attached as suppressed.</li>
  *   <li>{@code @Test(expected = X.class)} is also met by a coroutine of the test that fails with {@code X} at the
@@ -129,7 +129,7 @@ public final class CoroutineTestRule implements TestRule {
             Coroutines.runBlockingTest(named, running -> {
                 scope = running;
                 try {
-                    running.shareWithChildThreads(shared -> {
+                    Coroutines.shareWithChildThreads(shared -> {
                         try {
                             base.evaluate();
                         } catch (TestTimedOutException e) {
