@@ -24,9 +24,10 @@ import org.jetbrains.annotations.ApiStatus;
  * waited for on the wall clock: the test thread spins a few microseconds, then parks until the work comes back.
  *
  * <p><b>One thread, one test.</b> The waiting methods must be called from the thread that runs the test body and
- * only while the test runs; otherwise they throw {@link IllegalStateException}. All waits share the test's
- * wall-clock timeout ({@link TestOptions#withTimeout(Duration)}); when it passes they throw
- * {@link CoroutineTestTimeoutError} naming the coroutines still running.
+ * only while the test runs (or from a thread the test thread lends the scope to, {@link Coroutines#shareWithChildThreads});
+ * otherwise they throw {@link IllegalStateException}. All waits share the test's wall-clock timeout
+ * ({@link TestOptions#withTimeout(Duration)}); when it passes they throw {@link CoroutineTestTimeoutError} naming the
+ * coroutines still running.
  *
  * <p><b>Not for implementation.</b> Herder hands out this interface's instances; code only calls them. New methods may
  * be added in any release, so it is marked {@code @ApiStatus.NonExtendable} (IntelliJ flags an implementation).

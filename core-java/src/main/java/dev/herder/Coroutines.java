@@ -63,6 +63,39 @@ public final class Coroutines {
     }
 
     /**
+     * Runs {@code block} on the calling test thread while the threads it starts may use the test's scope as the test
+     * thread does — the way JUnit 4 runs a method with {@code @Test(timeout = …)} or inside a {@code Timeout} rule: on
+     * a thread of its own while the test thread waits. {@code CoroutineTestRule} runs each test method so.
+     *
+     * <pre>{@code
+     * Coroutines.runBlockingTest(scope -> Coroutines.shareWithChildThreads(s -> {
+     *     Thread worker = new Thread(() -> s.await(Suspend.delay(Duration.ofSeconds(1))));
+     *     worker.start();
+     *     worker.join();
+     * }));
+     * }</pre>
+     *
+     * <p>A thread the test thread creates while {@code block} runs (and a thread such a thread creates) may call the
+     * waiting methods, one thread at a time: a call waits while another thread's call drives the loop. A thread created
+     * from inside a coroutine (a dispatcher's worker) may not, nor may any thread while it runs a coroutine. A
+     * {@code Dispatchers.Main} dispatch from a thread started so goes to the test's Main. When {@code block} returns or
+     * throws, the test thread takes the scope back: a thread still inside a call is interrupted, and waited for until
+     * the test's wall-clock timeout.
+     *
+     * @param block runs on the calling thread, with the test's scope
+     * @throws Throwable what {@code block} throws, as it is
+     * @throws IllegalStateException if called outside a test body's thread, or inside another
+     *     {@code shareWithChildThreads}; or if a thread was still inside a call at the test's timeout (attached as
+     *     suppressed when {@code block} failed too)
+     */
+    public static void shareWithChildThreads(TestBody block) throws Throwable {
+        if (block == null) {
+            throw Failures.nullArgument("Coroutines.shareWithChildThreads", "a block", "scope -> base.evaluate()");
+        }
+        TestRunner.shareWithChildThreads(block::run);
+    }
+
+    /**
      * Calls a suspend function on the calling thread with kotlinx's {@code runBlocking}, on real time.
      *
      * <pre>{@code User user = Coroutines.runBlocking(c -> repo.find("id", c));}</pre>

@@ -7,6 +7,7 @@ import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.SuspendCall;
+import dev.herder.bridge.HandOver;
 import dev.herder.bridge.Signal;
 import dev.herder.bridge.TestRun;
 import java.time.Clock;
@@ -22,6 +23,8 @@ import dev.herder.bridge.FlowCollection;
 import dev.herder.flow.FlowEvent;
 import dev.herder.flow.FlowProbe;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The {@link CoroutineTestScope} of one running test: a thin, thread-checked Java face of a {@link TestRun}. */
 @API(status = INTERNAL, since = "0.1")
@@ -29,6 +32,10 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     /** How long a probe waits on the wall clock for an event by default (Turbine's default too). */
     private static final Duration DEFAULT_PROBE_WAIT = Duration.ofSeconds(3);
+    /** How long, past the test's deadline, the test thread waits for a thread it lent the scope to to leave a call. */
+    private static final long TAKE_BACK_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The permit of a call while the scope is not shared: the test thread alone drives. */
+    private static final Drive ALONE = () -> { };
 
     private final TestRun run;
     private final Thread owner = Thread.currentThread();
@@ -40,6 +47,13 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     private final boolean neverAwaitedCheck;
     private volatile boolean ended;
     private Clock clock;
+    private final long deadlineNanos;
+    /** While the scope is shared ({@link #shareWithChildThreads}), each call that drives the loop holds this. */
+    private final ReentrantLock driving = new ReentrantLock();
+    /** The open hand-over of the test thread's role, or null: the test thread alone drives. */
+    private volatile HandOver handOver;
+    /** The thread whose outermost call holds {@link #driving}, or null. */
+    private volatile Thread driver;
 
     private dev.herder.Schedule schedule = dev.herder.Schedule.fifo();
 
@@ -53,25 +67,38 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         this.schedule = schedule;
     }
 
-    public DefaultCoroutineTestScope(TestRun run, boolean neverAwaitedCheck) {
+    public DefaultCoroutineTestScope(TestRun run, boolean neverAwaitedCheck, long deadlineNanos) {
         this.run = run;
         this.neverAwaitedCheck = neverAwaitedCheck;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A call's hold on the loop: released when the call ends. */
+    interface Drive extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T await(SuspendCall<T> call) {
-        ensureDrivable("await");
-        if (call == null) {
-            throw Failures.nullCall("CoroutineTestScope.await");
+        try (Drive ignored = drive("await")) {
+            if (call == null) {
+                throw Failures.nullCall("CoroutineTestScope.await");
+            }
+            return (T) run.await(call::invoke);
         }
-        return (T) run.await(call::invoke);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T await(CompletionStage<T> stage) {
-        ensureDrivable("await");
+        try (Drive ignored = drive("await")) {
+            return awaitDriving(stage);
+        }
+    }
+
+    private <T> T awaitDriving(CompletionStage<T> stage) {
         if (stage == null) {
             throw Failures.nullArgument("CoroutineTestScope.await", "a CompletionStage", "scope.future(c -> repo.find(\"id\", c))");
         }
@@ -101,26 +128,29 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
 
     @Override
     public <T> CompletableFuture<T> future(SuspendCall<T> call) {
-        ensureDrivable("future");
-        if (call == null) {
-            throw Failures.nullCall("CoroutineTestScope.future");
+        try (Drive ignored = drive("future")) {
+            if (call == null) {
+                throw Failures.nullCall("CoroutineTestScope.future");
+            }
+            String startedAt = neverAwaitedCheck || schedule.isShuffled() ? CallSites.caller() : null;
+            TestFuture<T> future = new TestFuture<>(this, neverAwaitedCheck ? startedAt : null);
+            futures.add(future);
+            future.bind(run.async(call::invoke, traceName("scope.future", startedAt)));
+            return future;
         }
-        String startedAt = neverAwaitedCheck || schedule.isShuffled() ? CallSites.caller() : null;
-        TestFuture<T> future = new TestFuture<>(this, neverAwaitedCheck ? startedAt : null);
-        futures.add(future);
-        future.bind(run.async(call::invoke, traceName("scope.future", startedAt)));
-        return future;
     }
 
     @Override
     public CompletableFuture<Void> launch(SuspendCall<?> call) {
-        ensureDrivable("launch");
-        if (call == null) {
-            throw Failures.nullCall("CoroutineTestScope.launch");
+        try (Drive ignored = drive("launch")) {
+            if (call == null) {
+                throw Failures.nullCall("CoroutineTestScope.launch");
+            }
+            TestFuture<Void> future = new TestFuture<>(this, null);
+            future.bind(run.launch(call::invoke,
+                traceName("scope.launch", schedule.isShuffled() ? CallSites.caller() : null)));
+            return future;
         }
-        TestFuture<Void> future = new TestFuture<>(this, null);
-        future.bind(run.launch(call::invoke, traceName("scope.launch", schedule.isShuffled() ? CallSites.caller() : null)));
-        return future;
     }
 
     /**
@@ -133,21 +163,116 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
 
     @Override
     public void advanceTimeBy(Duration duration) {
-        ensureDrivable("advanceTimeBy");
-        Durations.requireNotNegative(duration, "advanceTimeBy's duration");
-        run.getLoop().advanceTimeBy(Durations.saturatedMillis(duration));
+        try (Drive ignored = drive("advanceTimeBy")) {
+            Durations.requireNotNegative(duration, "advanceTimeBy's duration");
+            run.getLoop().advanceTimeBy(Durations.saturatedMillis(duration));
+        }
     }
 
     @Override
     public void advanceUntilIdle() {
-        ensureDrivable("advanceUntilIdle");
-        run.getLoop().advanceUntilIdle();
+        try (Drive ignored = drive("advanceUntilIdle")) {
+            run.getLoop().advanceUntilIdle();
+        }
     }
 
     @Override
     public void runCurrent() {
-        ensureDrivable("runCurrent");
-        run.getLoop().runCurrent();
+        try (Drive ignored = drive("runCurrent")) {
+            run.getLoop().runCurrent();
+        }
+    }
+
+    /** {@code Coroutines.shareWithChildThreads} on the test thread: see there. */
+    void shareWithChildThreads(TestRunner.Body block) throws Throwable {
+        ensureDrivable("shareWithChildThreads");
+        if (handOver != null) {
+            throw Failures.nestedShare();
+        }
+        HandOver lent = run.handOver();
+        handOver = lent;
+        lent.start();
+        Throwable failure = null;
+        try {
+            block.run(this);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        Throwable stillInUse = takeBack(lent);
+        if (stillInUse != null) {
+            if (failure == null) {
+                failure = stillInUse;
+            } else {
+                failure.addSuppressed(stillInUse);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Ends a hand-over on the test thread: no other thread is admitted any more; one still inside a call is
+     * interrupted and waited for, until the test's deadline (and a grace). Returns why the scope could not be taken
+     * back, or null.
+     */
+    private Throwable takeBack(HandOver lent) {
+        lent.close();
+        Thread holder = driver;
+        if (holder != null && holder != owner) {
+            holder.interrupt();   // a Herder wait answers with InterruptedException, and the call ends
+        }
+        long from = System.nanoTime();
+        try {
+            if (!driving.tryLock(Math.max(deadlineNanos - from, 0) + TAKE_BACK_GRACE_NANOS, TimeUnit.NANOSECONDS)) {
+                Thread stuck = driver;
+                handOver = null;
+                return Failures.scopeStillInUse(stuck != null ? stuck : holder,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - from));
+            }
+        } catch (InterruptedException e) {
+            handOver = null;   // the deadline stopped the test thread: its verdict is the outcome
+            return e;
+        }
+        handOver = null;
+        driving.unlock();
+        return null;
+    }
+
+    /**
+     * Checks that the calling thread may drive the loop now and, while the scope is shared, waits for the loop to be
+     * free: one thread drives at a time.
+     */
+    private Drive drive(String method) {
+        ensureDrivable(method);
+        Drive held = handOver == null ? ALONE : hold();
+        if (held == null) {
+            throw refusal(method);   // the test thread took the scope back meanwhile
+        }
+        return held;
+    }
+
+    /** Holds the loop for the calling thread, or returns null if it may not drive any more. */
+    private Drive hold() {
+        try {
+            driving.lockInterruptibly();
+        } catch (InterruptedException e) {
+            throw Sneaky.rethrow(e);
+        }
+        if (!isDrivableHere()) {
+            driving.unlock();
+            return null;
+        }
+        boolean outermost = driving.getHoldCount() == 1;
+        if (outermost) {
+            driver = Thread.currentThread();
+        }
+        return () -> {
+            if (outermost) {
+                driver = null;
+            }
+            driving.unlock();
+        };
     }
 
     @Override
@@ -216,7 +341,12 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     private <T> FlowProbe<T> startProbe(Flow<? extends T> flow, String name, Duration waitLimit) {
-        ensureDrivable("probe");
+        try (Drive ignored = drive("probe")) {
+            return startProbeDriving(flow, name, waitLimit);
+        }
+    }
+
+    private <T> FlowProbe<T> startProbeDriving(Flow<? extends T> flow, String name, Duration waitLimit) {
         if (flow == null) {
             throw Failures.nullArgument("CoroutineTestScope.probe", "a Flow", "scope.probe(viewModel.getState())");
         }
@@ -246,16 +376,35 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     boolean driveUntil(Signal signal, long limitNanos) {
-        return run.getLoop().driveUntil(signal, limitNanos);
+        Drive held = handOver == null ? ALONE : hold();
+        if (held == null) {
+            return signal.isDone();
+        }
+        try (held) {
+            return run.getLoop().driveUntil(signal, limitNanos);
+        }
     }
 
     /** Whether the calling thread may drive this test's loop right now. */
     boolean isDrivableHere() {
-        return !ended && Thread.currentThread() == owner;
+        if (ended) {
+            return false;
+        }
+        if (Thread.currentThread() == owner) {
+            return true;
+        }
+        HandOver lent = handOver;
+        return lent != null && lent.admitsCurrentThread();
     }
 
     void driveUntil(Signal signal) {
-        run.getLoop().driveUntil(signal);
+        Drive held = handOver == null ? ALONE : hold();
+        if (held == null) {
+            return;
+        }
+        try (held) {
+            run.getLoop().driveUntil(signal);
+        }
     }
 
     /**
@@ -361,12 +510,13 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     void ensureDrivable(String method) {
-        if (ended) {
-            throw Failures.scopeUsedAfterTest(method);
+        if (!isDrivableHere()) {
+            throw refusal(method);
         }
-        if (Thread.currentThread() != owner) {
-            throw Failures.scopeUsedFromOtherThread(method, owner);
-        }
+    }
+
+    private IllegalStateException refusal(String method) {
+        return ended ? Failures.scopeUsedAfterTest(method) : Failures.scopeUsedFromOtherThread(method, owner);
     }
 
     @Override

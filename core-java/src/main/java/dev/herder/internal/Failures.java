@@ -35,6 +35,28 @@ public final class Failures {
             + "scope.coroutineScope() or a CompletableFuture the test awaits.");
     }
 
+    public static IllegalStateException nestedShare() {
+        return new IllegalStateException("Coroutines.shareWithChildThreads was called inside another "
+            + "shareWithChildThreads of the same test: the threads started inside the outer one already share the scope.");
+    }
+
+    public static IllegalStateException shareOutsideTest(String thread) {
+        return new IllegalStateException("Coroutines.shareWithChildThreads was called on thread '" + thread + "', "
+            + "which runs no coroutine test body. Call it from the body of runBlockingTest (or a @CoroutineTest "
+            + "method, or inside CoroutineTestRule), on the test's own thread.");
+    }
+
+    /** A thread the test lent its scope to was still inside a call when the test thread had to take the scope back. */
+    public static IllegalStateException scopeStillInUse(Thread holder, long waitedMillis) {
+        IllegalStateException failure = new IllegalStateException("Thread '" + holder.getName() + "' was still "
+            + "inside a call of the test's scope " + waitedMillis + " ms after the test thread took the scope back "
+            + "(its block of shareWithChildThreads ended); it was interrupted and did not leave. A thread that uses "
+            + "the scope must end its calls before the test does: join it, or let it answer interrupts. Its stack is "
+            + "this failure's.");
+        failure.setStackTrace(holder.getStackTrace());
+        return failure;
+    }
+
     public static IllegalStateException kotlinxMissing(LinkageError cause) {
         return new IllegalStateException("Herder needs kotlinx-coroutines-core and kotlinx-coroutines-test "
             + KotlinxInternals.OLDEST_SUPPORTED + " to " + KotlinxInternals.NEWEST_TESTED + ".x on the classpath, but "

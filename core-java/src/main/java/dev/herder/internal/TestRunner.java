@@ -107,8 +107,17 @@ public final class TestRunner {
         }
     }
 
+    /** Shares the calling thread's running test with the threads it starts while {@code block} runs. */
+    public static void shareWithChildThreads(Body block) throws Throwable {
+        DefaultCoroutineTestScope scope = CURRENT.get();
+        if (scope == null) {
+            throw Failures.shareOutsideTest(Thread.currentThread().getName());
+        }
+        scope.shareWithChildThreads(block);
+    }
+
     private static void runBody(TestRun run, Body body, RunSpec options, Deadline deadline) {
-        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck());
+        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck(), deadline.getNanos());
         scope.schedule(options.schedule());
         CURRENT.set(scope);
         try {

@@ -3,9 +3,12 @@ package dev.herder.junit4;
 import dev.herder.CoroutineTestScope;
 import dev.herder.Coroutines;
 import dev.herder.TestOptions;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.Test;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
 import org.junit.runners.model.Statement;
+import org.junit.runners.model.TestTimedOutException;
 
 /**
  * Runs each JUnit 4 test method, with its {@code @Before} and {@code @After} methods, as one coroutine test: Herder's
@@ -31,9 +34,20 @@ import org.junit.runners.model.Statement;
  * stuck coroutine and where it waits. The test method runs on the thread JUnit runs it on (a {@code Timeout} rule's
  * thread, when one wraps this rule); if that thread is interrupted during a wait, the test stops there.
  *
+ * <p>JUnit 4 as it is written works as {@code MainDispatcherRule} with {@code runTest} inside the method does:
+ * <ul>
+ *   <li>{@code @Test(timeout = …)}, or a {@code Timeout} rule inside this one, runs the method on a thread of JUnit's
+ *       while {@code @Before} and {@code @After} run on the test's thread: the rule shares the coroutine test with
+ *       the threads the test's thread starts ({@link Coroutines#shareWithChildThreads}), one at a time. When
+ *       JUnit's timeout passes, the test fails with JUnit's {@code TestTimedOutException}, whatever followed it
+ *       attached as suppressed.</li>
+ *   <li>{@code @Test(expected = X.class)} is also met by a coroutine of the test that fails with {@code X} at the
+ *       end-of-test wait; if none does, JUnit's own "Expected exception: X" stands.</li>
+ * </ul>
+ *
  * <p>Use it as a {@code @Rule} (one per test instance), not a {@code @ClassRule}. Combine it with other rules as usual;
- * to fix the order, use {@code RuleChain} — for example {@code Timeout} outside it, {@code ExpectedException} either
- * side.
+ * to fix the order, use {@code RuleChain} — for example {@code Timeout} either side, {@code ExpectedException} either
+ * side (outside, it also sees a coroutine's failure at the end of the test).
  */
 public final class CoroutineTestRule implements TestRule {
     private final TestOptions options;
@@ -90,19 +104,74 @@ public final class CoroutineTestRule implements TestRule {
                 + "@Rule public final CoroutineTestRule coroutines = new CoroutineTestRule();");
         }
         TestOptions named = options.withName(description.getDisplayName());
+        Test test = description.getAnnotation(Test.class);
+        Class<? extends Throwable> expected = test == null || test.expected() == Test.None.class ? null : test.expected();
         return new Statement() {
             @Override
-            public void evaluate() {
-                Coroutines.runBlockingTest(named, running -> {
-                    scope = running;
-                    try {
-                        base.evaluate();
-                    } finally {
-                        scope = null;
-                    }
-                });
+            public void evaluate() throws Throwable {
+                runAsCoroutineTest(base, named, expected);
             }
         };
+    }
+
+    /**
+     * Runs {@code base} — the method with its {@code @Before}/{@code @After} methods and inner rules — as one coroutine
+     * test, shared with the threads it starts: {@code @Test(timeout = …)} and an inner {@code Timeout} rule run the
+     * method on a thread of their own. JUnit's timeout is what the test fails with, whatever else followed it
+     * (attached as suppressed); and the {@code expected} exception of {@code @Test} may come from a coroutine the
+     * test started, as it would from {@code runTest} inside the method.
+     */
+    private void runAsCoroutineTest(Statement base, TestOptions named, Class<? extends Throwable> expected)
+        throws Throwable {
+        AtomicReference<TestTimedOutException> timedOut = new AtomicReference<>();
+        AtomicReference<AssertionError> notThrown = new AtomicReference<>();
+        try {
+            Coroutines.runBlockingTest(named, running -> {
+                scope = running;
+                try {
+                    Coroutines.shareWithChildThreads(shared -> {
+                        try {
+                            base.evaluate();
+                        } catch (TestTimedOutException e) {
+                            timedOut.set(e);
+                            throw e;
+                        } catch (AssertionError e) {
+                            if (!isExpectedExceptionNotThrown(e, expected)) {
+                                throw e;
+                            }
+                            notThrown.set(e);   // the coroutines have not finished yet: one of them may throw it
+                        }
+                    });
+                } finally {
+                    scope = null;
+                }
+            });
+        } catch (Throwable failure) {
+            TestTimedOutException timeout = timedOut.get();
+            if (timeout != null) {
+                if (failure != timeout) {
+                    timeout.addSuppressed(failure);
+                }
+                throw timeout;
+            }
+            AssertionError missing = notThrown.get();
+            if (missing != null) {
+                if (expected.isInstance(failure)) {
+                    return;   // a coroutine of the test threw what the test expects
+                }
+                failure.addSuppressed(missing);
+            }
+            throw failure;
+        }
+        if (notThrown.get() != null) {
+            throw notThrown.get();
+        }
+    }
+
+    /** Whether {@code failure} is JUnit's own "Expected exception: X" for the {@code expected} of {@code @Test}. */
+    private static boolean isExpectedExceptionNotThrown(AssertionError failure, Class<? extends Throwable> expected) {
+        return expected != null && failure.getClass() == AssertionError.class
+            && ("Expected exception: " + expected.getName()).equals(failure.getMessage());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.TestOptions;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kotlin.coroutines.EmptyCoroutineContext;
 import kotlinx.coroutines.Dispatchers;
@@ -72,6 +73,77 @@ class CoroutineTestRuleTests {
         Thread stopped = OtherRulesTestCase.stoppedTestThread;
         stopped.join(10_000);
         assertThat(stopped.isAlive()).as("the interrupted test thread ended its coroutine test").isFalse();
+    }
+
+    @Test
+    void aMethodWithATimeoutRunsOnJUnitsThreadInTheSameCoroutineTest() {
+        Result result = JUnitCore.runClasses(TimeLimitedTestCase.class);
+        assertThat(result.getFailures()).isEmpty();
+        assertThat(result.getRunCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aTimeoutRuleInsideTheCoroutineRuleRunsTheMethodInTheSameCoroutineTest() {
+        Result result = JUnitCore.runClasses(TimeoutRuleInsideTestCase.class);
+        assertThat(result.getFailures()).isEmpty();
+        assertThat(result.getRunCount()).isEqualTo(1);
+    }
+
+    @Test
+    void mainIsRoutedPerTestForMethodsWithATimeoutUnderParallelComputer() {
+        for (int round = 0; round < 3; round++) {
+            Result result = new JUnitCore().run(Request.classes(new ParallelComputer(true, true),
+                ViewModelOnTimeLimitedThreadTestCase.class, ViewModelOnTimeLimitedThreadTestCase.class,
+                ViewModelOnTimeLimitedThreadTestCase.class));
+            assertThat(result.getFailures()).isEmpty();
+            assertThat(result.getRunCount()).isEqualTo(24);
+        }
+    }
+
+    @Test
+    void aMethodStoppedByItsTimeoutFailsWithJUnitsTimeoutAndEndsItsStuckCoroutine() throws InterruptedException {
+        Result result = JUnitCore.runClasses(StuckTimeLimitedTestCase.class);
+
+        assertThat(result.getFailures()).singleElement().extracting(Failure::getException)
+            .isInstanceOf(TestTimedOutException.class)
+            .extracting(Throwable::getMessage).isEqualTo("test timed out after 200 milliseconds");
+        Thread stopped = StuckTimeLimitedTestCase.timeLimitedThread;
+        stopped.join(10_000);
+        assertThat(stopped.isAlive()).as("the interrupted time-limited thread left its wait").isFalse();
+        assertThat(StuckTimeLimitedTestCase.stuck).as("the stuck coroutine was cancelled with its test")
+            .isCancelled();
+    }
+
+    @Test
+    void anExpectedExceptionMayComeFromALaunchedCoroutine() {
+        Map<String, Throwable> failures = failuresByMethod(JUnitCore.runClasses(ExpectedFromACoroutineTestCase.class));
+
+        assertThat(failures).containsOnlyKeys("failsAsJUnitDoesWhenNothingThrowsIt", "failsWithTheCoroutinesOtherException");
+        assertThat(failures.get("failsAsJUnitDoesWhenNothingThrowsIt")).isExactlyInstanceOf(AssertionError.class)
+            .hasMessage("Expected exception: java.io.IOException").hasNoSuppressedExceptions();
+        Throwable other = failures.get("failsWithTheCoroutinesOtherException");
+        assertThat(other).isSameAs(ExpectedFromACoroutineTestCase.BROKEN);
+        assertThat(other.getSuppressed()).singleElement().isExactlyInstanceOf(AssertionError.class)
+            .extracting(Throwable::getMessage).isEqualTo("Expected exception: java.io.IOException");
+    }
+
+    @Test
+    void expectedExceptionOutsideTheCoroutineRuleSeesALaunchedCoroutinesException() {
+        Result result = JUnitCore.runClasses(ExpectedExceptionOutsideTestCase.class);
+        assertThat(result.getFailures()).isEmpty();
+        assertThat(result.getRunCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aCoroutinesThreadIsRefusedTheScopeWithOrWithoutATimeout() {
+        Result result = JUnitCore.runClasses(OtherThreadsTestCase.class);
+        assertThat(result.getFailures()).isEmpty();
+        String refused = "CoroutineTestScope\\.await was called from thread 'DefaultDispatcher-worker-\\d+', but the "
+            + "test runs on thread '" + Pattern.quote(Thread.currentThread().getName()) + "[^']*'\\. Only the test thread "
+            + "may drive the test's loop; from other threads, hand work to the test with scope\\.coroutineScope\\(\\) "
+            + "or a CompletableFuture the test awaits\\.";
+        assertThat(OtherThreadsTestCase.ioRefusal).matches(refused);
+        assertThat(OtherThreadsTestCase.ioRefusalWithoutTimeout).matches(refused);
     }
 
     @Test

@@ -30,3 +30,7 @@ suspend fun threadOnIoAfter(millis: Long): Thread = kotlinx.coroutines.withConte
     delay(millis)
     Thread.currentThread()
 }
+
+/** Runs [block] on Dispatchers.IO: a thread of a coroutine of the test, never the test's own. */
+suspend fun <T> onIo(block: java.util.concurrent.Callable<T>): T =
+    kotlinx.coroutines.withContext(Dispatchers.IO) { block.call() }

@@ -170,11 +170,13 @@ public object MainRouter : SchedulerSharingDispatcher() {
     /**
      * The test a Main dispatch belongs to: the route in the coroutine's context; else the thread's test (the test
      * thread, or a task this router dispatched), which then adopts the coroutine's job so that its descendants are
-     * found on other threads too; else the test that adopted an ancestor job; else, when one test runs, that test.
+     * found on other threads too; else the test that adopted an ancestor job; else the test whose thread lent its role
+     * to this one (a [HandOver]), which adopts the job likewise; else, when one test runs, that test.
      */
     private fun routeFor(context: CoroutineContext): MainRoute =
         context[MainRoute] ?: onThread.get()?.also { route -> context[Job]?.let(route::adopt) }
             ?: context[Job]?.let { job -> routes.firstOrNull { it.owns(job) } }
+            ?: HandOver.routeOfCurrentThread()?.also { route -> context[Job]?.let(route::adopt) }
             ?: routes.singleOrNull() ?: throw BridgeFailures.mainOfNoTest(routes.size)
 
     /**
@@ -183,7 +185,7 @@ public object MainRouter : SchedulerSharingDispatcher() {
      * Outside any test, a fresh scheduler — what kotlinx gives without a test `Dispatchers.Main`.
      */
     override val scheduler: TestCoroutineScheduler
-        get() = ((onThread.get() ?: routes.singleOrNull())?.dispatcher as? TestDispatcher)?.scheduler
+        get() = ((onThread.get() ?: HandOver.routeOfCurrentThread() ?: routes.singleOrNull())?.dispatcher as? TestDispatcher)?.scheduler
             ?: TestCoroutineScheduler()
 
     override fun isDispatchNeeded(context: CoroutineContext): Boolean =

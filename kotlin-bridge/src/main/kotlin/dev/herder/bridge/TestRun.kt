@@ -198,6 +198,9 @@ public class TestRun private constructor(
         testDispatcher.dispatch(testScope.coroutineContext, task)
     }
 
+    /** A new hand-over of the test thread's role to the threads it starts (see [HandOver]); closed until started. */
+    public fun handOver(): HandOver = HandOver(route, testJob)
+
     /** Cancels the whole test from any thread (the watchdog's last resort after the deadline). */
     public fun cancelTest(message: String) {
         testJob.cancel(kotlinx.coroutines.CancellationException(message))

@@ -31,6 +31,10 @@ public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextE
             val slot = SLOTS.get()
             return if (slot.job != null) slot.test else null
         }
+
+        /** The job of the innermost coroutine of a test the calling thread runs right now (the body's own: the test's job), or null. */
+        @JvmStatic
+        public fun currentJob(): Job? = SLOTS.get().job
     }
 
     /** What one thread is running: the job of the innermost coroutine and the test it belongs to. */
