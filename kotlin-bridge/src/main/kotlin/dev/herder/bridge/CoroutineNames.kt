@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 import kotlinx.coroutines.AbstractCoroutine
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
@@ -10,6 +12,8 @@ import kotlin.coroutines.CoroutineContext
  * state and quoting — `coroutine#30 (DispatchedCoroutine)` in kotlinx's debug mode, `StandaloneCoroutine@1a2b3c`
  * otherwise — so that a message that quotes the name never shows `""coroutine#30":DispatchedCoroutine{Active}@…"`.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal object CoroutineNames {
     private val DEBUG = Regex("^\"([^\"]*)\":([\\w$.]+)\\{[^}]*}@(\\w+)$")
     private val PLAIN = Regex("^([\\w$.]+)\\{[^}]*}@(\\w+)$")

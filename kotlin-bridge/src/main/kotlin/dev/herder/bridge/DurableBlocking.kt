@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 import kotlinx.coroutines.AbstractCoroutine
 import kotlinx.coroutines.Job
 import java.util.IdentityHashMap
@@ -20,6 +22,8 @@ import java.util.IdentityHashMap
  * dispatchers (a view model's `viewModelScope`, a repository's own scope: see [MainRoute.guests]) and every job one of
  * them awaits.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal object DurableBlocking {
     /**
      * The waiters, when every coroutine of [run] is durably blocked while the test body waits for [bodyWait]; null

@@ -1,5 +1,7 @@
 package dev.herder.bridge
 
+import org.apiguardian.api.API
+import org.jetbrains.annotations.ApiStatus
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
 import kotlin.coroutines.Continuation
@@ -9,6 +11,8 @@ import kotlin.coroutines.Continuation
  * whether the task is a dispatched resume, a `Mutex` or channel hand-off, a virtual `Dispatchers.IO` task or a timer —
  * and the first frame of the user's code it resumes in.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal object TaskDescriptions {
     fun describe(task: Any): Pair<String, StackTraceElement?> {
         val routed = (task as? MainRouter.RoutedTask)?.block ?: task
