@@ -69,7 +69,7 @@ public final class TestOptions {
     public static TestOptions defaults() {
         String property = System.getProperty(TIMEOUT_PROPERTY);
         Duration timeout = property == null ? DEFAULT_TIMEOUT : Durations.parse(property, "-D" + TIMEOUT_PROPERTY);
-        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, "coroutine test", null, Schedule.fifo());
+        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, Failures.UNNAMED_TEST, null, Schedule.fifo());
     }
 
     /**
@@ -130,14 +130,6 @@ public final class TestOptions {
      */
     public TestOptions withFailOnNeverAwaited(boolean enabled) {
         return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers, schedule);
-    }
-
-    /**
-     * Alias of {@link #withFailOnNeverAwaited(boolean)}, the setting's first name; both stay. Prefer
-     * {@code withFailOnNeverAwaited}, the name the JUnit annotations use too.
-     */
-    public TestOptions withNeverAwaitedCheck(boolean enabled) {
-        return withFailOnNeverAwaited(enabled);
     }
 
     /**
@@ -212,11 +204,6 @@ public final class TestOptions {
 
     /** Whether never-awaited futures fail the test ({@link #withFailOnNeverAwaited(boolean)}). */
     public boolean failOnNeverAwaited() {
-        return neverAwaitedCheck;
-    }
-
-    /** Alias of {@link #failOnNeverAwaited()}, the setting's first name; both stay. */
-    public boolean neverAwaitedCheck() {
         return neverAwaitedCheck;
     }
 

@@ -34,7 +34,9 @@ class OutsideATestTest {
     void cancellingTheFutureCancelsTheCoroutine() throws Exception {
         CompletableFuture<String> never = new CompletableFuture<>();
         CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         CompletableFuture<String> future = Coroutines.future(Dispatchers.getDefault(), c -> {
+            started.countDown();   // cancelled before or after it suspends, the wait ends in its cancellation
             return awaitFuture(never).invoke(new kotlin.coroutines.Continuation<String>() {
                 @Override public kotlin.coroutines.CoroutineContext getContext() { return c.getContext(); }
                 @Override public void resumeWith(Object result) {
@@ -43,7 +45,7 @@ class OutsideATestTest {
                 }
             });
         });
-        Thread.sleep(20);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         future.cancel(true);
         assertThat(cancelled.get(5, TimeUnit.SECONDS)).isTrue();
     }

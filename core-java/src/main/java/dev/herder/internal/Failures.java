@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 @API(status = INTERNAL, since = "0.1")
 @ApiStatus.Internal
 public final class Failures {
+    /** The name of a test nobody named (TestOptions' default): messages then say "Coroutine test", not its name. */
+    public static final String UNNAMED_TEST = "coroutine test";
+
     /** Frames shown per stuck coroutine. */
     private static final int FRAMES_SHOWN = 8;
 
@@ -231,10 +234,15 @@ public final class Failures {
         return b.toString();
     }
 
+    /** How a message names its test: "Coroutine test" alone for a test nobody named. */
+    private static String subject(String test) {
+        return UNNAMED_TEST.equals(test) ? "Coroutine test" : "Coroutine test " + test;
+    }
+
     /** The deadlock verdict of a test with virtual dispatchers: who waits where, and what to do. */
     public static String deadlock(String test, long virtualMillis, List<StuckCoroutine> stuck, boolean probes) {
         StringBuilder b = new StringBuilder()
-            .append("coroutine test".equals(test) ? "Coroutine test" : "Coroutine test " + test)
+            .append(subject(test))
             .append(" is deadlocked: every coroutine of the test is waiting for another of its coroutines (a Mutex, ")
             .append("a channel, a job or CompletableDeferred), and nothing is due on the virtual clock (virtual time ")
             .append(virtualMillis).append(" ms).");
@@ -275,7 +283,7 @@ public final class Failures {
     public static String timeout(String test, Duration timeout, long virtualMillis, List<StuckCoroutine> stuck,
                                  boolean probes, String testThread, StackTraceElement[] testThreadStack) {
         StringBuilder b = new StringBuilder()
-            .append("coroutine test".equals(test) ? "Coroutine test" : "Coroutine test " + test)
+            .append(subject(test))
             .append(" timed out after ").append(human(timeout)).append(" of wall-clock time ")
             .append("(virtual time was ").append(virtualMillis).append(" ms).");
         if (stuck.isEmpty()) {
@@ -381,7 +389,7 @@ public final class Failures {
         StringBuilder b = new StringBuilder()
             .append(leaks.size()).append(leaks.size() == 1 ? " coroutine" : " coroutines")
             .append(" outside the test's scope still waited on Dispatchers.Main after ")
-            .append("coroutine test".equals(test) ? "the test" : test).append(" ended, and would never end: ")
+            .append(UNNAMED_TEST.equals(test) ? "the test" : test).append(" ended, and would never end: ")
             .append(MainRoute.MAX_TIMERS_AFTER_TEST).append(" of their timers were run out on virtual time and ")
             .append("they asked for more:");
         for (List<StackTraceElement> frames : leaks) {

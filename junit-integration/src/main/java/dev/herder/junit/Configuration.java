@@ -18,9 +18,6 @@ final class Configuration {
      */
     static final String TIMEOUT_KEY = TestOptions.TIMEOUT_PROPERTY;
 
-    /** The first name of {@link #TIMEOUT_KEY}, still read (after it) as a documented alias. */
-    static final String TIMEOUT_ALIAS_KEY = "herder.timeout.default";
-
     /** Configuration parameter (or system property) turning virtual dispatchers on for the whole suite. */
     static final String VIRTUAL_DISPATCHERS_KEY = TestOptions.VIRTUAL_DISPATCHERS_PROPERTY;
 
@@ -38,7 +35,7 @@ final class Configuration {
     private final Long baseSeed;
 
     private Configuration(ExtensionContext root) {
-        String key = root.getConfigurationParameter(TIMEOUT_KEY).isPresent() ? TIMEOUT_KEY : TIMEOUT_ALIAS_KEY;
+        String key = TIMEOUT_KEY;
         this.defaultTimeout = root.getConfigurationParameter(key).orElse(null);
         if (defaultTimeout != null) {
             try {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface CoroutineTest {
     /**
      * The wall-clock timeout of the whole test in JUnit's duration format ({@code "5 s"}, {@code "500 ms"},
-     * {@code "2 m"}). Empty: the configuration parameter {@code herder.timeout.default}
+     * {@code "2 m"}). Empty: the configuration parameter {@code herder.test.timeout}
      * ({@code junit-platform.properties}), else 60 s.
      */
     String timeout() default "";

@@ -12,8 +12,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.herder.CoroutineTestTimeoutError;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -68,23 +66,10 @@ class CoroutineTestTests {
         run("runsOnIo").assertThatEvents().haveExactly(1, event(test("runsOnIo"), finishedSuccessfully()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"herder.test.timeout", "herder.timeout.default"})
-    void theDefaultTimeoutComesFromTheConfiguration(String key) {
-        Events events = EngineTestKit.engine("junit-jupiter")
-            .configurationParameter(key, "200 ms")
-            .selectors(selectClass(TimeoutDefaultTestCase.class))
-            .execute().testEvents();
-        events.assertThatEvents().haveExactly(1, event(test("hangsWithTheDefault"), finishedWithFailure(
-            instanceOf(CoroutineTestTimeoutError.class),
-            message(m -> m.startsWith("Coroutine test hangsWithTheDefault(CoroutineTestScope) timed out after 200 ms")))));
-    }
-
     @Test
-    void theSettingsNameWinsOverItsAlias() {
+    void theDefaultTimeoutComesFromTheConfiguration() {
         Events events = EngineTestKit.engine("junit-jupiter")
             .configurationParameter("herder.test.timeout", "200 ms")
-            .configurationParameter("herder.timeout.default", "later")
             .selectors(selectClass(TimeoutDefaultTestCase.class))
             .execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("hangsWithTheDefault"), finishedWithFailure(
