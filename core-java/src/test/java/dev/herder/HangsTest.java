@@ -123,6 +123,20 @@ class HangsTest {
     }
 
     @Test
+    void aFinallyBlockThatThrowsWhenTheDeadlineCancelsTheLaunchedCoroutineTheBodyAwaitsIsAttachedExactlyOnce() {
+        IllegalStateException cleanup = new IllegalStateException("cleanup");
+        Throwable thrown = timeOut(scope -> scope.await(scope.launch(c -> FaultsKt.throwWhenCancelled(cleanup, null, c))));
+        assertThat(thrown.getSuppressed()).containsExactly(cleanup);
+    }
+
+    @Test
+    void aFinallyBlockThatThrowsWhenTheDeadlineCancelsTheAwaitedCallIsAttachedExactlyOnce() {
+        IllegalStateException cleanup = new IllegalStateException("cleanup");
+        Throwable thrown = timeOut(scope -> scope.await(c -> FaultsKt.throwWhenCancelled(cleanup, null, c)));
+        assertThat(thrown.getSuppressed()).containsExactly(cleanup);
+    }
+
+    @Test
     void aFinallyBlockThatThrowsWhenTheWatchdogCancelsABlockedTestIsAttachedToTheTimeout() {
         IllegalStateException fromFinally = new IllegalStateException("thrown in finally");
         Throwable thrown = timeOut(scope -> {

@@ -136,6 +136,11 @@ final class Deadline implements TestDeadline {
         seen.add(failure);
     }
 
+    @Override
+    public void abandoned(Throwable failure) {
+        seen(failure);
+    }
+
     /**
      * The test's outcome on the test thread, once it has ended: the timeout error if the limit passed (with the
      * failure that followed it attached as suppressed), else {@code failure} itself (null for a passing test).
