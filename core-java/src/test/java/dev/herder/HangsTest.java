@@ -178,6 +178,23 @@ class HangsTest {
         assertThat(allSuppressed(thrown)).contains(bodyFailure);
     }
 
+    @Test
+    void aBodyThatFailsWhileANonCancellableChildOutlivesAShortTimeoutFailsAtTheDeadlineWithTheBodysFailureSuppressedAsRunTestDoes() {
+        // kotlinx-coroutines-test's RunTestTest.testFailureWithPendingCoroutine: 10 ms, a child on the Default
+        // dispatcher not cancellable for longer than the watchdog's grace would wait, and a body that fails
+        IllegalStateException bodyFailure = new IllegalStateException("A");
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(TestOptions.defaults().withTimeout(Duration.ofMillis(10)), scope -> {
+            scope.launch(c -> kotlinx.coroutines.BuildersKt.withContext(
+                kotlinx.coroutines.NonCancellable.INSTANCE.plus(kotlinx.coroutines.Dispatchers.getDefault()),
+                (s, inner) -> kotlinx.coroutines.DelayKt.delay(200, inner), c));
+            scope.runCurrent();
+            throw bodyFailure;
+        }));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class)
+            .hasMessageStartingWith("Coroutine test timed out after 10 ms of wall-clock time");
+        assertThat(thrown.getSuppressed()).containsExactly(bodyFailure);
+    }
+
     private static java.util.List<Throwable> allSuppressed(Throwable t) {
         java.util.List<Throwable> out = new java.util.ArrayList<>();
         for (Throwable s : t.getSuppressed()) {

@@ -459,12 +459,21 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         List<Throwable> errors = new ArrayList<>();
         for (FlowProbeImpl<?> probe : probes) {
             Throwable error = probe.unconsumedError();
-            if (error != null && error != bodyFailure) {
+            if (error != null && !isCauseOf(error, bodyFailure)) {   // an assertion on the error reports it already
                 names.add(probe.name());
                 errors.add(error);
             }
         }
         return errors.isEmpty() ? bodyFailure : ProbeFailures.unconsumedExceptions(names, errors, bodyFailure);
+    }
+
+    private static boolean isCauseOf(Throwable error, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t == error) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A future of this test was cancelled, then its coroutine failed: the failure fails the test. */

@@ -169,20 +169,21 @@ public class TestRun private constructor(
         route.close()
     }
 
+    /** What [userJob] completed with: its root cause (a child's failure, or the cancellation it was cancelled with). */
+    @Volatile private var userJobEndedBy: Throwable? = null
+
+    init {
+        userJob.invokeOnCompletion { userJobEndedBy = it }
+    }
+
     /**
      * The cancellation that cancelled the test's own scope (its job) while nothing had failed — the test called
-     * `cancel()` on it — or null. `runTest` fails a test whose scope is cancelled; a failure of a coroutine in it
-     * fails the test by itself, and is not reported here.
+     * `cancel()` on it, with or without a cancellation of its own, whatever that cancellation's cause — or null.
+     * `runTest` fails a test whose scope is cancelled; a failure of a coroutine in it fails the test by itself (the
+     * job's root cause is then that failure, not a cancellation), and is not reported here.
      */
-    public fun scopeCancellation(): java.util.concurrent.CancellationException? {
-        if (!userJob.isCancelled) return null
-        val cancellation = userJob.getCancellationException()
-        var root: Throwable = cancellation
-        while (root is java.util.concurrent.CancellationException && root.cause != null && root.cause !== root) {
-            root = root.cause!!
-        }
-        return if (root is java.util.concurrent.CancellationException) cancellation else null
-    }
+    public fun scopeCancellation(): java.util.concurrent.CancellationException? =
+        if (userJob.isCancelled) userJobEndedBy as? java.util.concurrent.CancellationException else null
 
     /**
      * Queues [task] on the test's scheduler at the current virtual instant, from any thread: it runs on the test
