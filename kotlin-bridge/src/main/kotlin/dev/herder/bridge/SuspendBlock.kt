@@ -76,6 +76,8 @@ internal class OnceContinuation(
 }
 
 /** One of Herder's guards between a call and its caller: dumps and the deadlock verdict walk on to [delegate]. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal interface CallGuard {
     val delegate: Continuation<Any?>
 }
@@ -87,6 +89,8 @@ internal interface CallGuard {
  * so a second resumption is reported as the caller's bug ("Already resumed"), thrown to whoever resumed, instead of
  * reaching a finished kotlin frame (which fails inside kotlin with a `ClassCastException`).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
+@ApiStatus.Internal
 internal class FramedCall(private val block: SuspendBlock) {
     /** Where the call's outcome goes: the await's completion (as DebugProbes see it). Set before [start]. */
     lateinit var target: Continuation<Any?>
