@@ -123,6 +123,20 @@ class HangsTest {
     }
 
     @Test
+    void aFinallyBlockThatThrowsWhenTheDeadlineCancelsTheLaunchedCoroutineTheBodyAwaitsIsAttachedExactlyOnce() {
+        IllegalStateException cleanup = new IllegalStateException("cleanup");
+        Throwable thrown = timeOut(scope -> scope.await(scope.launch(c -> FaultsKt.throwWhenCancelled(cleanup, null, c))));
+        assertThat(thrown.getSuppressed()).containsExactly(cleanup);
+    }
+
+    @Test
+    void aFinallyBlockThatThrowsWhenTheDeadlineCancelsTheAwaitedCallIsAttachedExactlyOnce() {
+        IllegalStateException cleanup = new IllegalStateException("cleanup");
+        Throwable thrown = timeOut(scope -> scope.await(c -> FaultsKt.throwWhenCancelled(cleanup, null, c)));
+        assertThat(thrown.getSuppressed()).containsExactly(cleanup);
+    }
+
+    @Test
     void aFinallyBlockThatThrowsWhenTheWatchdogCancelsABlockedTestIsAttachedToTheTimeout() {
         IllegalStateException fromFinally = new IllegalStateException("thrown in finally");
         Throwable thrown = timeOut(scope -> {
@@ -162,6 +176,23 @@ class HangsTest {
             throw bodyFailure;
         });
         assertThat(allSuppressed(thrown)).contains(bodyFailure);
+    }
+
+    @Test
+    void aBodyThatFailsWhileANonCancellableChildOutlivesAShortTimeoutFailsAtTheDeadlineWithTheBodysFailureSuppressedAsRunTestDoes() {
+        // kotlinx-coroutines-test's RunTestTest.testFailureWithPendingCoroutine: 10 ms, a child on the Default
+        // dispatcher not cancellable for longer than the watchdog's grace would wait, and a body that fails
+        IllegalStateException bodyFailure = new IllegalStateException("A");
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(TestOptions.defaults().withTimeout(Duration.ofMillis(10)), scope -> {
+            scope.launch(c -> kotlinx.coroutines.BuildersKt.withContext(
+                kotlinx.coroutines.NonCancellable.INSTANCE.plus(kotlinx.coroutines.Dispatchers.getDefault()),
+                (s, inner) -> kotlinx.coroutines.DelayKt.delay(200, inner), c));
+            scope.runCurrent();
+            throw bodyFailure;
+        }));
+        assertThat(thrown).isInstanceOf(CoroutineTestTimeoutError.class)
+            .hasMessageStartingWith("Coroutine test timed out after 10 ms of wall-clock time");
+        assertThat(thrown.getSuppressed()).containsExactly(bodyFailure);
     }
 
     private static java.util.List<Throwable> allSuppressed(Throwable t) {

@@ -50,8 +50,8 @@ class MisuseTest {
             });
             assertThat(value).isEqualTo("now");
             assertThat(catchThrowable(() -> kept.get().resumeWith("later"))).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Already resumed: an awaited suspend call resumed its continuation after it "
-                    + "had already completed");
+                .hasMessageStartingWith("Already resumed: the suspend call ")
+                .hasMessageContaining(" resumed its continuation after it returned a value.");
         });
     }
 
@@ -75,10 +75,100 @@ class MisuseTest {
             scope.runCurrent();
             kept.get().resumeWith("first");
             assertThat(catchThrowable(() -> kept.get().resumeWith("second"))).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Already resumed: the suspend call ")
-                .hasMessageContaining("resumed its continuation a second time");
+                .hasMessage("Already resumed: the suspend call twice() resumed its continuation a second time. " + ONCE);
             assertThat(scope.await(done)).isEqualTo("first");
         });
+    }
+
+    private static final String ONCE = "A suspend function completes once: either return the value (or throw), or "
+        + "return COROUTINE_SUSPENDED and resume the continuation exactly once later.";
+
+    /** A call that suspends, then resumes its continuation twice from a thread of its own; the thread's failures. */
+    private static SuspendCall<String> resumesTwiceFromAnotherThread(CompletableFuture<Throwable> second) {
+        return new SuspendCall<>() {
+            @Override
+            public Object invoke(kotlin.coroutines.Continuation<? super String> c) {
+                new Thread(() -> {
+                    c.resumeWith("first");
+                    second.complete(catchThrowable(() -> c.resumeWith("second")));
+                }, "resumer").start();
+                return kotlin.coroutines.intrinsics.IntrinsicsKt.getCOROUTINE_SUSPENDED();
+            }
+
+            @Override
+            public String toString() {
+                return "resumesTwice()";
+            }
+        };
+    }
+
+    @Test
+    void anAwaitedCallThatResumesTwiceIsReportedAsAlreadyResumedNotAsAClassCastException() {
+        for (DispatcherKind kind : new DispatcherKind[] {DispatcherKind.STANDARD_TEST, DispatcherKind.UNCONFINED_TEST, DispatcherKind.IO}) {
+            CompletableFuture<Throwable> second = new CompletableFuture<>();
+            Coroutines.runBlockingTest(TestOptions.defaults().withDispatcher(kind), scope -> {
+                assertThat(scope.await(resumesTwiceFromAnotherThread(second))).isEqualTo("first");
+                assertThat(scope.await(second)).as(kind.name()).isExactlyInstanceOf(IllegalStateException.class)
+                    .hasMessage("Already resumed: the suspend call resumesTwice() resumed its continuation a second time. " + ONCE);
+            });
+        }
+    }
+
+    @Test
+    void anAwaitedCallThatResumesTwiceBeforeItReturnsFailsTheAwaitAsAlreadyResumed() {
+        SuspendCall<String> twiceAtOnce = new SuspendCall<>() {
+            @Override
+            public Object invoke(kotlin.coroutines.Continuation<? super String> c) {
+                c.resumeWith("first");
+                c.resumeWith("second");
+                return kotlin.coroutines.intrinsics.IntrinsicsKt.getCOROUTINE_SUSPENDED();
+            }
+
+            @Override
+            public String toString() {
+                return "twiceAtOnce()";
+            }
+        };
+        Coroutines.runBlockingTest(scope -> assertThat(catchThrowable(() -> scope.await(twiceAtOnce)))
+            .isExactlyInstanceOf(IllegalStateException.class)
+            .hasMessage("Already resumed: the suspend call twiceAtOnce() resumed its continuation a second time. " + ONCE));
+    }
+
+    @Test
+    void aCallThatReturnsAValueAndIsResumedLaterFromAnotherThreadIsReportedAsAlreadyResumedWhereverItRuns() {
+        for (DispatcherKind kind : new DispatcherKind[] {DispatcherKind.STANDARD_TEST, DispatcherKind.UNCONFINED_TEST, DispatcherKind.IO}) {
+            Coroutines.runBlockingTest(TestOptions.defaults().withDispatcher(kind), scope -> {
+                for (String how : new String[] {"await", "future", "launch"}) {
+                    CompletableFuture<Throwable> late = new CompletableFuture<>();
+                    CompletableFuture<Object> returned = new CompletableFuture<>();
+                    SuspendCall<Object> returnsThenResumes = new SuspendCall<>() {
+                        @Override
+                        public Object invoke(kotlin.coroutines.Continuation<? super Object> c) throws Exception {
+                            Thread resumer = new Thread(() -> late.complete(catchThrowable(() -> {
+                                returned.join();
+                                c.resumeWith("later");
+                            })), "late-resumer");
+                            resumer.start();
+                            return "now";
+                        }
+
+                        @Override
+                        public String toString() {
+                            return "returnsThenResumes()";
+                        }
+                    };
+                    switch (how) {
+                        case "await" -> assertThat(scope.await(returnsThenResumes)).isEqualTo("now");
+                        case "future" -> assertThat(scope.await(scope.future(returnsThenResumes))).isEqualTo("now");
+                        default -> scope.await(scope.launch(returnsThenResumes));
+                    }
+                    returned.complete(null);
+                    assertThat(scope.await(late)).as(kind + " " + how).isExactlyInstanceOf(IllegalStateException.class)
+                        .hasMessage("Already resumed: the suspend call returnsThenResumes() resumed its continuation "
+                            + "after it returned a value. " + ONCE);
+                }
+            });
+        }
     }
 
     @Test

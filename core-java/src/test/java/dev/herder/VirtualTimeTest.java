@@ -3,6 +3,7 @@ package dev.herder;
 import static dev.herder.Calls.delay;
 import static dev.herder.Calls.delayThen;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -179,6 +180,18 @@ class VirtualTimeTest {
             String polled = scope.await(c -> poller.pollAfter(1_000, c));
             assertThat(polled).isEqualTo("polled");
             assertThat(scope.currentTime()).isEqualTo(1_000);
+        });
+    }
+
+    @Test
+    void aStandardTestDispatcherGivenAForeignSchedulerInsideTheTestFailsAsInRunTest() {
+        // kotlinx-coroutines-test's TestCoroutineSchedulerTest.testContextElement: two schedulers in one context
+        Coroutines.runBlockingTest(scope -> {
+            var foreign = kotlinx.coroutines.test.TestCoroutineDispatchersKt.StandardTestDispatcher(
+                new kotlinx.coroutines.test.TestCoroutineScheduler(), null);
+            assertThat(catchThrowable(() -> scope.await(c -> kotlinx.coroutines.BuildersKt.withContext(foreign, (s, inner) -> "ran", c))))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Detected use of different schedulers.");
         });
     }
 

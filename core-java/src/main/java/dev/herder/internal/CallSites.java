@@ -10,9 +10,14 @@ final class CallSites {
     private CallSites() {}
 
     static String caller() {
+        return callerOutside(CallSites.class);
+    }
+
+    /** As {@link #caller()}, skipping the frames of {@code implementation} too (a probe's, say). */
+    static String callerOutside(Class<?> implementation) {
         return WALKER.walk(frames -> frames
             .filter(f -> !CoroutineTestScope.class.isAssignableFrom(f.getDeclaringClass())
-                && f.getDeclaringClass() != CallSites.class)
+                && f.getDeclaringClass() != CallSites.class && f.getDeclaringClass() != implementation)
             .findFirst()
             .map(f -> f.toStackTraceElement().toString())
             .orElse("an unknown place"));

@@ -40,6 +40,7 @@ final class Deadline implements TestDeadline {
     private final String testThreadName = testThread.getName();   // before kotlinx's debug mode appends " @coroutine#n"
     private final AtomicReference<String> verdict = new AtomicReference<>();
     private volatile TestRun run;
+    private volatile Watchdog.Watch watch;
     private boolean over;          // guarded by this: the test has ended, the test thread is someone else's again
     private boolean interrupted;   // guarded by this: the deadline interrupted the test thread
     private final java.util.Queue<Throwable> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -134,6 +135,20 @@ final class Deadline implements TestDeadline {
      */
     void seen(Throwable failure) {
         seen.add(failure);
+        Watchdog.Watch current = watch;
+        if (current != null) {
+            current.withoutGrace();   // the body has failed: what is left is runTest's clean-up, which checks nothing
+        }
+    }
+
+    /** The watchdog's watch over this test: once the body has failed, it need not wait for Herder's own checks. */
+    void watchedBy(Watchdog.Watch watch) {
+        this.watch = watch;
+    }
+
+    @Override
+    public void abandoned(Throwable failure) {
+        seen(failure);
     }
 
     /**
@@ -145,17 +160,35 @@ final class Deadline implements TestDeadline {
         if (message == null) {
             return failure;
         }
-        CoroutineTestTimeoutError timeout = failure instanceof CoroutineTestTimeoutError same
-            && message.equals(same.getMessage()) ? same : new CoroutineTestTimeoutError(message);
-        if (failure != null && failure != timeout && !isEchoOfTheStop(failure)) {
-            timeout.addSuppressed(failure);
+        CoroutineTestTimeoutError timeout = new CoroutineTestTimeoutError(message);
+        boolean placed = false;
+        java.util.List<Throwable> failures = new java.util.ArrayList<>();
+        if (failure != null) {
+            failures.add(failure);
         }
-        for (Throwable earlier : seen) {
-            if (!carries(timeout, earlier)) {
-                timeout.addSuppressed(earlier);
+        failures.addAll(seen);
+        for (Throwable each : failures) {
+            if (each instanceof CoroutineTestTimeoutError same && message.equals(same.getMessage())) {
+                // the verdict's own error, back from runTest or the body: where it was thrown, and what was attached
+                // to it on the way (but not the echo of the stop itself)
+                if (!placed) {
+                    timeout.setStackTrace(same.getStackTrace());
+                    placed = true;
+                }
+                for (Throwable attached : same.getSuppressed()) {
+                    attach(timeout, attached);
+                }
+            } else {
+                attach(timeout, each);
             }
         }
         return timeout;
+    }
+
+    private static void attach(CoroutineTestTimeoutError timeout, Throwable failure) {
+        if (!isEchoOfTheStop(failure) && !carries(timeout, failure)) {
+            timeout.addSuppressed(failure);
+        }
     }
 
     /**

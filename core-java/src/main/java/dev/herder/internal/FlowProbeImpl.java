@@ -77,7 +77,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
             return event;
         }
         if (cancelled) {
-            throw new AssertionError(ProbeFailures.cancelled(name));
+            throw new AssertionError(ProbeFailures.cancelled(name, cancelledBy, cancelledAt));
         }
         Signal signal = new Signal();
         arrival = signal;
@@ -213,6 +213,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     @Override
     public void cancelAndIgnoreRemainingEvents() {
+        cancelledBy("cancelAndIgnoreRemainingEvents()");
         cancelAndJoin();
         ignoringRest = true;
         events.clear();
@@ -220,6 +221,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     @Override
     public List<FlowEvent<T>> cancelAndConsumeRemainingEvents() {
+        cancelledBy("cancelAndConsumeRemainingEvents()");
         List<FlowEvent<T>> rest = new ArrayList<>();
         FlowEvent<T> event;
         while ((event = events.poll()) != null) {
@@ -262,6 +264,17 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     /** Set by the test thread when it cancels the probe: later awaits fail at once instead of waiting. */
     private volatile boolean cancelled;
+
+    /** Which call cancelled the probe, and where the test made it: an await after it says so. */
+    private String cancelledBy = "the end of the test";
+    private String cancelledAt = "its end";
+
+    private void cancelledBy(String call) {
+        if (!cancelled) {
+            cancelledBy = call;
+            cancelledAt = CallSites.callerOutside(FlowProbeImpl.class);
+        }
+    }
 
     /**
      * At the end of the test: stops collecting and returns the events the test left unconsumed (unless ignored), up

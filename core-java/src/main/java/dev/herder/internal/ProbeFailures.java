@@ -31,9 +31,10 @@ final class ProbeFailures {
         return "skipItems(" + count + "): the count must be 0 or more";
     }
 
-    static String cancelled(String probe) {
-        return expected(probe, "an event", "none: the probe was cancelled (cancelAndIgnoreRemainingEvents or "
-            + "cancelAndConsumeRemainingEvents) and collects nothing more. Await events before cancelling it.");
+    /** {@code how} is the call that cancelled the probe, {@code where} the line of the test that made it. */
+    static String cancelled(String probe, String how, String where) {
+        return expected(probe, "an event", "none: the probe was cancelled by " + how + " at " + where
+            + " and collects nothing more. Await events before cancelling it.");
     }
 
     static AssertionError unconsumed(List<String> lines, Throwable firstError) {

@@ -61,6 +61,7 @@ public final class TestRunner {
         Throwable failure = null;
         try (TestDispatchers dispatchers = TestDispatchers.resolve(options);
              Watchdog.Watch watch = Watchdog.watch(deadline.getNanos(), deadline::enforce)) {
+            deadline.watchedBy(watch);
             if (virtual) {
                 VirtualDispatchers.testStarted();
             }

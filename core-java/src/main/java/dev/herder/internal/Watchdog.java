@@ -22,7 +22,7 @@ final class Watchdog {
     /** Watches a test due to end by {@code deadlineNanos}; {@code onExpiry} runs on the watchdog thread if it does not. */
     static Watch watch(long deadlineNanos, Runnable onExpiry) {
         ensureRunning();
-        Watch watch = new Watch(deadlineNanos + GRACE_NANOS, onExpiry);
+        Watch watch = new Watch(deadlineNanos, onExpiry);
         WATCHES.add(watch);
         return watch;
     }
@@ -59,12 +59,14 @@ final class Watchdog {
 
     /** One watched test. Closing it ends the watch. */
     static final class Watch implements AutoCloseable {
-        private final long deadlineNanos;
+        private final long testDeadlineNanos;
+        private volatile long deadlineNanos;   // when the watchdog steps in
         private final Runnable onExpiry;
         private volatile boolean expired;
 
-        private Watch(long deadlineNanos, Runnable onExpiry) {
-            this.deadlineNanos = deadlineNanos;
+        private Watch(long testDeadlineNanos, Runnable onExpiry) {
+            this.testDeadlineNanos = testDeadlineNanos;
+            this.deadlineNanos = testDeadlineNanos + GRACE_NANOS;
             this.onExpiry = onExpiry;
         }
 
@@ -75,6 +77,15 @@ final class Watchdog {
             } catch (RuntimeException | Error e) {
                 System.err.println("[herder] the watchdog could not stop a timed-out test: " + e);
             }
+        }
+
+        /**
+         * The test thread left Herder's own waits for good (the body failed; {@code runTest}'s clean-up runs on): no
+         * check of Herder's comes first any more, so the watchdog steps in at the deadline itself, as {@code runTest}'s
+         * own timeout would.
+         */
+        void withoutGrace() {
+            deadlineNanos = testDeadlineNanos;
         }
 
         /** Whether the watchdog had to stop the test. */

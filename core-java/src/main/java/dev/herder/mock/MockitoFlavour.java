@@ -13,6 +13,11 @@ final class MockitoFlavour {
     }
 
     static <M, T> SuspendStubbing<T> whenever(M mock, MockCall<M, T> call) {
+        if (Mockito.mockingDetails(mock).isSpy()) {
+            MockitoSpyStubbing<T> stubbing = new MockitoSpyStubbing<>();   // a spy: record without the real method
+            Recording.record(Mockito.doAnswer(stubbing).when(mock), call);
+            return stubbing;
+        }
         Recording.record(mock, call);
         return new MockitoStubbing<>(Mockito.when((Object) null));
     }

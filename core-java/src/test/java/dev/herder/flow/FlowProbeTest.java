@@ -153,16 +153,28 @@ class FlowProbeTest {
     }
 
     @Test
-    void awaitingACancelledProbeFailsAtOnceSayingItWasCancelled() {
+    void awaitingACancelledProbeFailsAtOnceSayingItWasCancelledByWhichCallAndWhere() {
         Coroutines.runBlockingTest(scope -> {
             FlowProbe<Integer> ticks = scope.probe(FlowsKt.countdown(3, 1_000), "ticks");
             assertThat(ticks.awaitItem()).isEqualTo(3);
+            int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
             ticks.cancelAndIgnoreRemainingEvents();
             Throwable thrown = catchThrowable(ticks::awaitItem);
             assertThat(thrown).isInstanceOf(AssertionError.class).hasMessage("Expected an event for ticks but found "
-                + "none: the probe was cancelled (cancelAndIgnoreRemainingEvents or cancelAndConsumeRemainingEvents) "
-                + "and collects nothing more. Await events before cancelling it.");
-            assertThat(catchThrowable(ticks::awaitComplete)).hasMessageContaining("the probe was cancelled");
+                + "none: the probe was cancelled by cancelAndIgnoreRemainingEvents() at dev.herder.flow.FlowProbeTest."
+                + "lambda$awaitingACancelledProbeFailsAtOnceSayingItWasCancelledByWhichCallAndWhere$" + lambdaIndex(thrown)
+                + "(FlowProbeTest.java:" + line + ") and collects nothing more. Await events before cancelling it.");
+            assertThat(catchThrowable(ticks::awaitComplete)).hasMessageContaining("the probe was cancelled by");
+            FlowProbe<Integer> rest = scope.probe(FlowsKt.countdown(3, 1_000), "rest");
+            rest.cancelAndConsumeRemainingEvents();
+            assertThat(catchThrowable(rest::awaitItem))
+                .hasMessageContaining("the probe was cancelled by cancelAndConsumeRemainingEvents() at dev.herder.flow.FlowProbeTest.");
         });
+    }
+
+    /** The number javac gave the test's lambda, as the message names it. */
+    private static String lambdaIndex(Throwable thrown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("WhichCallAndWhere\\$(\\d+)\\(").matcher(thrown.getMessage());
+        return m.find() ? m.group(1) : "?";
     }
 }

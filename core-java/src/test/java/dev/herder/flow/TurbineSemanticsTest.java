@@ -142,6 +142,20 @@ class TurbineSemanticsTest {
     }
 
     @Test
+    void expectNoEventsFailsOnAnErrorNamingItWithTheFlowsExceptionAsTheCause() {
+        // Turbine's FlowTest.expectNoEventsFailsOnException
+        RuntimeException expected = new RuntimeException();
+        Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(scope -> {
+            FlowProbe<Object> probe = scope.probe(FlowKt.flow((collector, c) -> {
+                throw expected;
+            }));
+            probe.expectNoEvents();
+        }));
+        assertThat(thrown).isExactlyInstanceOf(AssertionError.class).hasMessage("Expected no events but found Error(RuntimeException)");
+        assertThat(thrown.getCause()).isSameAs(expected);
+    }
+
+    @Test
     void awaitItemMatchingSkipsItemsUntilOneMatches() {
         Coroutines.runBlockingTest(scope -> {
             FlowProbe<Integer> probe = scope.probe(FlowsKt.countdown(5, 100), "countdown");

@@ -51,6 +51,34 @@ class SpiesAndFunctionTypesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void wheneverOnASpyCapturesASuspendLambdaArgumentWithoutRunningTheRealMethodAsMockksCoroutineLambdaSlot() {
+        // mockk's coroutineLambdaSlot: the answer runs the suspend lambda the caller passed
+        LambdaRunner spy = Mockito.spy(new LambdaRunner());
+        SuspendMocks.whenever(spy, (r, c) -> r.coLambdaCall(Mockito.any(), c))
+            .thenAnswer((args, c) -> ((kotlin.jvm.functions.Function1<Object, Object>) args[0]).invoke(c));
+        Coroutines.runBlockingTest(scope -> {
+            int sum = scope.await(c -> FixturesKt.runTwice(spy, lambda -> 7, c));
+            assertThat(sum).isEqualTo(14);   // the real method would have given 1400
+        });
+        SuspendMocks.verify(spy, Mockito.times(2), (r, c) -> r.coLambdaCall(Mockito.any(), c));
+    }
+
+    @Test
+    void aSpyStubbedWithWheneverAnswersInOrderAndRepeatsTheLastAnswerAsMockitoDoes() {
+        InMemoryRepo spy = Mockito.spy(new InMemoryRepo());
+        SuspendMocks.whenever(spy, (r, c) -> r.save(Mockito.any(), c)).thenReturn(true, false);
+        User ann = new User("1", "Ann");
+        Coroutines.runBlockingTest(scope -> {
+            boolean first = scope.await(c -> spy.save(ann, c));
+            boolean second = scope.await(c -> spy.save(ann, c));
+            boolean third = scope.await(c -> spy.save(ann, c));
+            assertThat(java.util.List.of(first, second, third)).containsExactly(true, false, false);
+        });
+        assertThat(spy.getRealCalls()).hasValue(0);
+    }
+
+    @Test
     void doReturnStubsAPlainMockToo() {
         Repo repo = SuspendMocks.mock(Repo.class);
         SuspendMocks.doReturn(3).when(repo, (r, c) -> r.count(c));

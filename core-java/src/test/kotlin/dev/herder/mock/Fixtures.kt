@@ -76,3 +76,10 @@ open class InMemoryRepo : Repo {
 
 /** Calls a suspend function type it was given: what a mocked `suspend () -> Int` is handed to. */
 suspend fun callTwiceAndAdd(loader: suspend () -> Int): Int = loader() + loader()
+
+/** mockk's `coLambdaCall` shape: a class (so Mockito can spy it) whose suspend function takes a suspend lambda. */
+open class LambdaRunner {
+    open suspend fun coLambdaCall(lambda: suspend () -> Int): Int = lambda() * 100
+}
+
+suspend fun runTwice(runner: LambdaRunner, lambda: suspend () -> Int): Int = runner.coLambdaCall(lambda) + runner.coLambdaCall(lambda)

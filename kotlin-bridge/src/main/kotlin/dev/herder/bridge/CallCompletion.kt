@@ -18,6 +18,8 @@ public class CallCompletion(override val context: CoroutineContext) : Signal(), 
     private var value: Any? = null
     private var failure: Throwable? = null
     private val completed = AtomicBoolean()
+    @Volatile private var abandonedTo: ((Throwable) -> Unit)? = null
+    private val lateReported = AtomicBoolean()
 
     /** The call returned its value directly: it must not resume this as well. */
     public fun returned() {
@@ -31,6 +33,21 @@ public class CallCompletion(override val context: CoroutineContext) : Signal(), 
         failure = result.exceptionOrNull()
         value = result.getOrNull()
         fire()
+        abandonedTo?.let(::reportLate)
+    }
+
+    /**
+     * Nobody waits for this call any more (its wait was given up at the deadline): a failure it ends with, now or
+     * later, goes to [report] instead of being lost. A cancellation, the echo of the test being stopped, does not.
+     */
+    public fun abandon(report: (Throwable) -> Unit) {
+        abandonedTo = report
+        if (isDone) reportLate(report)
+    }
+
+    private fun reportLate(report: (Throwable) -> Unit) {
+        val late = failure?.let { KotlinxInternals.originalOf(it) } ?: return
+        if (late !is java.util.concurrent.CancellationException && lateReported.compareAndSet(false, true)) report(late)
     }
 
     /** The call's value, or throws the call's exception object (the original of a recovered copy). Only once [isDone]. */

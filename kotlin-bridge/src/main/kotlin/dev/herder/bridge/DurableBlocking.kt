@@ -84,7 +84,7 @@ internal object DurableBlocking {
     /** The coroutine or awaited call whose frames [continuation] belongs to, through Herder's own guards. */
     private fun rootOf(continuation: kotlin.coroutines.Continuation<*>): Any {
         var root = KotlinxInternals.rootOf(continuation)
-        while (root is OnceContinuation) root = KotlinxInternals.rootOf(root.delegate)
+        while (root is CallGuard) root = KotlinxInternals.rootOf(root.delegate)
         return root
     }
 }

@@ -24,7 +24,7 @@ internal object TaskDescriptions {
     /** The coroutine [continuation] belongs to, by name; a call the test body awaits is "await". */
     private fun nameOf(continuation: Continuation<*>): String {
         var root: Any = KotlinxInternals.rootOf(continuation)
-        while (root is OnceContinuation) root = KotlinxInternals.rootOf(root.delegate)
+        while (root is CallGuard) root = KotlinxInternals.rootOf(root.delegate)
         return when (root) {
             is Job -> CoroutineNames.of(root)
             is CallCompletion -> CoroutineNames.ofAwait(root.context)

@@ -18,4 +18,10 @@ public interface TestDeadline {
 
     /** The error to throw when one of Herder's own waits on the test thread reaches the limit. */
     public fun expired(run: TestRun): Throwable
+
+    /**
+     * A failure that came after the wait for it was given up at the limit (an awaited call whose `finally` block threw
+     * when the timed-out test cancelled it): it belongs to the timeout error, as suppressed.
+     */
+    public fun abandoned(failure: Throwable)
 }

@@ -46,7 +46,7 @@ public class TestRun private constructor(
     /** The dispatcher awaited calls and started coroutines run on; `null` means the test dispatcher. */
     private val callDispatcher: CoroutineDispatcher?,
     private val route: MainRoute,
-    deadline: TestDeadline,
+    private val deadline: TestDeadline,
     onDeadlock: ((TestRun, List<StuckCoroutine>) -> Throwable)?,
     /** The choices of a shuffled schedule, or null for kotlinx's own order. */
     public val shuffle: ScheduleChoices?,
@@ -88,31 +88,26 @@ public class TestRun private constructor(
      */
     public fun await(block: SuspendBlock): Any? {
         val completion = CallCompletion(awaitContext)
-        // The call runs in a coroutine frame of its own, as a call in runTest's body does: the continuation it gets is
-        // a real coroutine continuation, so yield() and whatever checks isDispatchNeeded dispatch through the test's
-        // dispatcher (queued coroutines run first). A call that completes twice meets CallCompletion's check.
-        val call: suspend () -> Any? = { suspendCoroutineUninterceptedOrReturn { frame -> block.invoke(frame) } }
-        if (callDispatcher == null) {
-            val probed = KotlinxInternals.probeCoroutineCreated(completion)
-            val result = try {
-                call.startCoroutineUninterceptedOrReturn(probed)
-            } catch (e: Throwable) {
-                if (probed === completion) throw KotlinxInternals.originalOf(e)
-                probed.resumeWith(Result.failure(e))
-                return completion.valueOrThrow()
-            }
-            if (result !== COROUTINE_SUSPENDED) {
-                if (probed === completion) {
-                    completion.returned()
-                    return result
-                }
-                probed.resume(result)
-                return completion.valueOrThrow()
-            }
+        // The call runs in a coroutine frame of its own, as a call in runTest's body does (FramedCall): the
+        // continuation it gets is a real coroutine continuation, so yield() and whatever checks isDispatchNeeded
+        // dispatch through the test's dispatcher (queued coroutines run first), and a call that completes twice is
+        // reported as the caller's bug. On a test dispatcher it starts at once on this thread.
+        val call = FramedCall(block)
+        call.target = KotlinxInternals.probeCoroutineCreated(completion)
+        if (callDispatcher != null && callDispatcher.isDispatchNeeded(awaitContext)) {
+            callDispatcher.dispatch(awaitContext, Runnable { call.start() })
         } else {
-            call.createCoroutineUnintercepted(completion).intercepted().resume(Unit)
+            call.start()
         }
-        loop.driveUntil(completion)
+        if (completion.isDone) return completion.valueOrThrow()
+        try {
+            loop.driveUntil(completion)
+        } catch (e: Throwable) {
+            // the wait was given up (the deadline passed): the call is cancelled with the test, and whatever it then
+            // throws (a finally block's failure) is the test's, not lost with this wait
+            completion.abandon(deadline::abandoned)
+            throw e
+        }
         return completion.valueOrThrow()
     }
 
@@ -174,20 +169,21 @@ public class TestRun private constructor(
         route.close()
     }
 
+    /** What [userJob] completed with: its root cause (a child's failure, or the cancellation it was cancelled with). */
+    @Volatile private var userJobEndedBy: Throwable? = null
+
+    init {
+        userJob.invokeOnCompletion { userJobEndedBy = it }
+    }
+
     /**
      * The cancellation that cancelled the test's own scope (its job) while nothing had failed — the test called
-     * `cancel()` on it — or null. `runTest` fails a test whose scope is cancelled; a failure of a coroutine in it
-     * fails the test by itself, and is not reported here.
+     * `cancel()` on it, with or without a cancellation of its own, whatever that cancellation's cause — or null.
+     * `runTest` fails a test whose scope is cancelled; a failure of a coroutine in it fails the test by itself (the
+     * job's root cause is then that failure, not a cancellation), and is not reported here.
      */
-    public fun scopeCancellation(): java.util.concurrent.CancellationException? {
-        if (!userJob.isCancelled) return null
-        val cancellation = userJob.getCancellationException()
-        var root: Throwable = cancellation
-        while (root is java.util.concurrent.CancellationException && root.cause != null && root.cause !== root) {
-            root = root.cause!!
-        }
-        return if (root is java.util.concurrent.CancellationException) cancellation else null
-    }
+    public fun scopeCancellation(): java.util.concurrent.CancellationException? =
+        if (userJob.isCancelled) userJobEndedBy as? java.util.concurrent.CancellationException else null
 
     /**
      * Queues [task] on the test's scheduler at the current virtual instant, from any thread: it runs on the test
