@@ -36,7 +36,7 @@ public final class Schedule {
      * How many choice points (steps where two or more tasks were due together) PCT spreads its priority-change points
      * over: the {@code k} of its bound. A run with more choice points is still explored; its later ones see no change.
      */
-    public static final int PCT_STEPS = 32;
+    public static final int PCT_STEPS = 8;
 
     /** How an explored schedule draws the order of the tasks due at one instant. */
     public enum Strategy {

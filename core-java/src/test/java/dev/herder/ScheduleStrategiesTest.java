@@ -33,7 +33,7 @@ class ScheduleStrategiesTest {
         assertThat(Schedule.pos(7).isShuffled()).isTrue();
         assertThat(Schedule.fifo().strategy()).isEqualTo(Schedule.Strategy.FIFO);
         assertThat(catchThrowable(() -> Schedule.pct(1, 0))).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("Schedule.pct needs a depth from 1 to 32 (the number of ordering constraints the bugs it looks "
+            .hasMessage("Schedule.pct needs a depth from 1 to 8 (the number of ordering constraints the bugs it looks "
                 + "for need; 2 or 3 find most), but was 0.");
     }
 

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code 0x}). A failing invocation fails with the test's own exception, carrying a suppressed exception that says
  * how to replay it and shows the interleaving it ran.
  *
- * <p>The {@link #strategy()} draws each order: {@link Strategy#PCT PCT} of {@link #depth()} 3 unless the annotation or
- * the configuration parameter {@code herder.schedule.strategy} ({@code shuffled}, {@code pct}, {@code pct:2},
- * {@code pos}) says otherwise — PCT found the most bugs of Herder's coroutine benchmark (benchmarks/README.md).
+ * <p>The {@link #strategy()} draws each order: {@link Strategy#PCT PCT} of {@link #depth()} 3 unless the annotation
+ * or the configuration parameter {@code herder.schedule.strategy} ({@code shuffled}, {@code pos}, {@code pct},
+ * {@code pct:2}) says otherwise — it found the bugs of Herder's coroutine bug benchmark in the fewest schedules
+ * (benchmarks/README.md).
  * The configuration parameter {@code herder.schedule.shard=k/n} runs only shard {@code k} of {@code n} of a
  * {@link #runs()} exploration: every n-th seed, so that the {@code n} shards together run exactly the seeds of one
  * unsharded run (it needs {@code herder.schedule.seed}, the base the shards share); {@link #seeds()} ignore it.

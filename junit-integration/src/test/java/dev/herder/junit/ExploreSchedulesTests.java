@@ -122,7 +122,7 @@ class ExploreSchedulesTests {
         for (String bad : List.of("random", "pos:2", "pct:0", "pct:x", "configured")) {
             assertThat(configurationError("recordsItsSchedule", Map.of("herder.schedule.strategy", bad)))
                 .isEqualTo("Configuration error: herder.schedule.strategy must be one of shuffled, pct, pct:<depth> "
-                    + "(a depth from 1 to 32, such as pct:2) or pos, but was '" + bad + "'.");
+                    + "(a depth from 1 to 8, such as pct:2) or pos, but was '" + bad + "'.");
         }
     }
 
@@ -134,7 +134,7 @@ class ExploreSchedulesTests {
             + "Strategy.PCT.");
         assertThat(configurationError("depthZero", Map.of())).isEqualTo("Configuration error: @ExploreSchedules on "
             + "method [void dev.herder.junit.ExploreSchedulesTestCase.depthZero(dev.herder.CoroutineTestScope)] must "
-            + "declare depth from 1 to 32, but was 0.");
+            + "declare depth from 1 to 8, but was 0.");
     }
 
     @Test
