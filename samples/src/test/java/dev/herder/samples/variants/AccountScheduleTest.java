@@ -62,6 +62,20 @@ class AccountScheduleTest {
         }
     }
 
+    // README: sharded
+    // on machine 3 of 4: -Dherder.schedule.seed=4711 -Dherder.schedule.shard=3/4
+    @ExploreSchedules(runs = 40, strategy = ExploreSchedules.Strategy.PCT, depth = 2)
+    void theFixedAccountLosesNothingUnderPctOfDepthTwo(CoroutineTestScope scope) {
+        SafeAccount account = new SafeAccount(new FakeAuditLog(), 100);
+
+        scope.launch(c -> account.withdraw(30, c));
+        scope.launch(c -> account.deposit(50, c));
+        scope.advanceUntilIdle();
+
+        assertThat(account.getBalance()).isEqualTo(120);
+    }
+    // README: end
+
     // README: fixed
     @ExploreSchedules(runs = 100)
     void theFixedAccountLosesNothingUnderAnySchedule(CoroutineTestScope scope) {
