@@ -7,26 +7,59 @@ import java.util.Locale;
  * variants". kotlinx's test scheduler always runs them in the order they arrived ({@link #fifo()}), so a test sees one
  * interleaving, every time, and a bug that depends on the order of coroutines at a suspension point (a check-then-act
  * across a suspension, a lost update, an event handled before its subscriber is ready) passes on every run.
- * {@link #shuffled(long)} runs every set of tasks due at one instant in an order drawn from a seed instead: coroutines
+ * An explored schedule runs every set of tasks due at one instant in an order drawn from a seed instead: coroutines
  * launched, resumed or dispatched, virtual-dispatcher work, {@code scheduledExecutor()} tasks, flow collection. Virtual
- * time order is kept, and the same seed gives the same interleaving on every run, JVM and machine.
+ * time order is kept, and the same schedule gives the same interleaving on every run, JVM and machine. Three
+ * {@linkplain Strategy strategies} draw the order:
+ *
+ * <ul>
+ *   <li>{@link #shuffled(long)}: a uniformly random choice among the tasks due together, at every step;</li>
+ *   <li>{@link #pct(long, int)}: PCT (Burckhardt et al., 2010) — a random priority per coroutine, the highest due one
+ *       runs, and {@code depth - 1} random steps where the running coroutine drops to the lowest priority; a bug that
+ *       needs {@code depth} ordering constraints among {@code n} coroutines is found with probability at least
+ *       {@code 1/(n·k^(depth-1))} per run, {@code k} being the run's choice points (at most {@value #PCT_STEPS});</li>
+ *   <li>{@link #pos(long)}: partial-order sampling (Yuan et al., 2018) — a random priority per ready task, kept while
+ *       it waits; a task that keeps losing keeps its low priority, so long delays of one task are far likelier than
+ *       under the uniform shuffle.</li>
+ * </ul>
  *
  * <pre>{@code
- * Coroutines.runBlockingTest(TestOptions.defaults().withSchedule(Schedule.shuffled(0x5EEDL)), scope -> { ... });
+ * Coroutines.runBlockingTest(TestOptions.defaults().withSchedule(Schedule.pct(0x5EEDL, 3)), scope -> { ... });
  * }</pre>
  *
- * <p>A test that fails under a shuffled schedule carries a suppressed exception saying how to replay it, with the
- * interleaving it ran. {@code @ExploreSchedules} (herder-junit) runs one test under many seeds.
+ * <p>A test that fails under an explored schedule carries a suppressed exception saying how to replay it (strategy,
+ * seed and depth), with the interleaving it ran. {@code @ExploreSchedules} (herder-junit) runs one test under many
+ * seeds.
  */
 public final class Schedule {
-    private static final Schedule FIFO = new Schedule(false, 0);
+    /**
+     * How many choice points (steps where two or more tasks were due together) PCT spreads its priority-change points
+     * over: the {@code k} of its bound. A run with more choice points is still explored; its later ones see no change.
+     */
+    public static final int PCT_STEPS = 8;
 
-    private final boolean shuffled;
+    /** How an explored schedule draws the order of the tasks due at one instant. */
+    public enum Strategy {
+        /** kotlinx's arrival order: not explored. */
+        FIFO,
+        /** A uniformly random choice among the tasks due together, at every step. */
+        SHUFFLED,
+        /** Probabilistic concurrency testing: random priorities per coroutine, {@code depth - 1} change points. */
+        PCT,
+        /** Partial-order sampling: a random priority per ready task, kept while it waits. */
+        POS
+    }
+
+    private static final Schedule FIFO = new Schedule(Strategy.FIFO, 0, 0);
+
+    private final Strategy strategy;
     private final long seed;
+    private final int depth;
 
-    private Schedule(boolean shuffled, long seed) {
-        this.shuffled = shuffled;
+    private Schedule(Strategy strategy, long seed, int depth) {
+        this.strategy = strategy;
         this.seed = seed;
+        this.depth = depth;
     }
 
     /** kotlinx's own order: tasks due at one instant run in the order they arrived. The default. */
@@ -36,17 +69,48 @@ public final class Schedule {
 
     /** Tasks due at one instant run in a uniformly random order drawn from {@code seed}; time order is kept. */
     public static Schedule shuffled(long seed) {
-        return new Schedule(true, seed);
+        return new Schedule(Strategy.SHUFFLED, seed, 0);
     }
 
-    /** The seed of a shuffled schedule; 0 for {@link #fifo()}. */
+    /**
+     * PCT: each coroutine gets a random priority drawn from {@code seed} and the highest-priority due task runs; at
+     * {@code depth - 1} choice points drawn from the seed (among the first {@value #PCT_STEPS}), the coroutine about to
+     * run drops below all others. {@code depth} 1 is a random priority order and nothing more; 2 or 3 find most
+     * ordering bugs.
+     *
+     * @throws IllegalArgumentException if {@code depth} is below 1 or above {@value #PCT_STEPS}
+     */
+    public static Schedule pct(long seed, int depth) {
+        if (depth < 1 || depth > PCT_STEPS) {
+            throw new IllegalArgumentException("Schedule.pct needs a depth from 1 to " + PCT_STEPS + " (the number of "
+                + "ordering constraints the bugs it looks for need; 2 or 3 find most), but was " + depth + ".");
+        }
+        return new Schedule(Strategy.PCT, seed, depth);
+    }
+
+    /** POS: each ready task gets a random priority drawn from {@code seed}, kept while it waits; the highest runs. */
+    public static Schedule pos(long seed) {
+        return new Schedule(Strategy.POS, seed, 0);
+    }
+
+    /** The strategy that draws this schedule's order; {@link Strategy#FIFO} for {@link #fifo()}. */
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    /** The seed of an explored schedule; 0 for {@link #fifo()}. */
     public long seed() {
         return seed;
     }
 
-    /** Whether tasks due at one instant run in a shuffled order. */
+    /** PCT's depth; 0 for the other strategies. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Whether tasks due at one instant run in an order drawn from the seed, by any strategy: not {@link #fifo()}. */
     public boolean isShuffled() {
-        return shuffled;
+        return strategy != Strategy.FIFO;
     }
 
     /** The seed as Herder writes it: {@code 0x} and 16 hexadecimal digits. */
@@ -56,17 +120,22 @@ public final class Schedule {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Schedule other && shuffled == other.shuffled && seed == other.seed;
+        return o instanceof Schedule other && strategy == other.strategy && seed == other.seed && depth == other.depth;
     }
 
     @Override
     public int hashCode() {
-        return Boolean.hashCode(shuffled) * 31 + Long.hashCode(seed);
+        return (strategy.hashCode() * 31 + Long.hashCode(seed)) * 31 + depth;
     }
 
-    /** {@code fifo} or {@code shuffled(seed=0x…)}. */
+    /** {@code fifo}, {@code shuffled(seed=0x…)}, {@code pct(seed=0x…, depth=3)} or {@code pos(seed=0x…)}. */
     @Override
     public String toString() {
-        return shuffled ? "shuffled(seed=" + hex(seed) + ")" : "fifo";
+        return switch (strategy) {
+            case FIFO -> "fifo";
+            case SHUFFLED -> "shuffled(seed=" + hex(seed) + ")";
+            case PCT -> "pct(seed=" + hex(seed) + ", depth=" + depth + ")";
+            case POS -> "pos(seed=" + hex(seed) + ")";
+        };
     }
 }

@@ -192,7 +192,7 @@ public final class TestOptions {
      */
     public TestOptions withSchedule(Schedule schedule) {
         if (schedule == null) {
-            throw Failures.nullArgument("TestOptions.withSchedule", "a schedule", "Schedule.fifo() or Schedule.shuffled(seed)");
+            throw Failures.nullArgument("TestOptions.withSchedule", "a schedule", "Schedule.fifo(), Schedule.shuffled(seed), Schedule.pct(seed, depth) or Schedule.pos(seed)");
         }
         return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
     }

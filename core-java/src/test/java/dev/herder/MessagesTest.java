@@ -42,8 +42,8 @@ class MessagesTest {
             .hasMessage("Coroutines.runBlocking needs a call but got null: pass a lambda that calls the suspend "
                 + "function with the continuation, e.g. c -> repo.find(\"id\", c)");
         assertThatThrownBy(() -> TestOptions.defaults().withSchedule(null))
-            .hasMessage("TestOptions.withSchedule needs a schedule but got null: pass e.g. Schedule.fifo() or "
-                + "Schedule.shuffled(seed)");
+            .hasMessage("TestOptions.withSchedule needs a schedule but got null: pass e.g. Schedule.fifo(), "
+                + "Schedule.shuffled(seed), Schedule.pct(seed, depth) or Schedule.pos(seed)");
         assertThatThrownBy(() -> TestOptions.defaults().withName(" "))
             .hasMessage("TestOptions.withName needs a test name but got a blank one: pass e.g. "
                 + "withName(\"herdsTheCat()\")");
@@ -64,7 +64,7 @@ class MessagesTest {
     void combinationsThatCannotWork() {
         assertThatThrownBy(() -> TestOptions.defaults().withDispatcher(DispatcherKind.IO).withSchedule(Schedule.shuffled(7)))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("A shuffled schedule orders the tasks due at one virtual instant, and DispatcherKind.IO runs "
+            .hasMessage("An explored schedule orders the tasks due at one virtual instant, and DispatcherKind.IO runs "
                 + "on real time, where threads decide the order: the two cannot be combined. Drop "
                 + "withSchedule(...) (shuffled(seed=0x0000000000000007)), or drop withDispatcher(...) to run on a test "
                 + "dispatcher.");

@@ -153,7 +153,7 @@ class ScheduleTest {
         assertThat(thrown.getSuppressed()).singleElement().satisfies(hint -> assertThat(hint.getMessage())
             .startsWith("This failure happened under Schedule.shuffled(0x0000000000C0FFEEL): the tasks due at one "
                 + "virtual instant ran in an order drawn from that seed. Replay exactly this interleaving with "
-                + "@ExploreSchedules(seeds = {0x0000000000C0FFEEL}) or "
+                + "@ExploreSchedules(strategy = Strategy.SHUFFLED, seeds = {0x0000000000C0FFEEL}) or "
                 + "TestOptions.defaults().withSchedule(Schedule.shuffled(0x0000000000C0FFEEL)).\n"
                 + "The interleaving it ran")
             .contains("    10 ms  \"", "    20 ms  \""));
@@ -188,7 +188,7 @@ class ScheduleTest {
     void aShuffledScheduleOnARealDispatcherIsRefused() {
         assertThat(catchThrowable(() -> TestOptions.defaults().withDispatcher(DispatcherKind.IO)
             .withSchedule(Schedule.shuffled(1)))).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("A shuffled schedule orders the tasks due at one virtual instant, and DispatcherKind.IO runs "
+            .hasMessage("An explored schedule orders the tasks due at one virtual instant, and DispatcherKind.IO runs "
                 + "on real time, where threads decide the order: the two cannot be combined. Drop "
                 + "withSchedule(...) (shuffled(seed=0x0000000000000001)), or drop withDispatcher(...) to run on a test "
                 + "dispatcher.");

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Exploring schedules against running the same small test under kotlinx's FIFO order: three coroutines that each
  * suspend twice at shared instants, and an await. Each operation is one whole test; the shuffled side uses a new
- * seed every time, as {@code @ExploreSchedules} does. Goal: at most 1.5x.
+ * seed every time, as {@code @ExploreSchedules} does, under each strategy. Goal: at most 1.5x.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar ScheduleBenchmark -f 3</pre>
  */
@@ -50,5 +50,15 @@ public class ScheduleBenchmark {
     @Benchmark
     public void shuffled() {
         smallTest(FIFO.withSchedule(Schedule.shuffled(seed++)));
+    }
+
+    @Benchmark
+    public void pct() {
+        smallTest(FIFO.withSchedule(Schedule.pct(seed++, 3)));
+    }
+
+    @Benchmark
+    public void pos() {
+        smallTest(FIFO.withSchedule(Schedule.pos(seed++)));
     }
 }

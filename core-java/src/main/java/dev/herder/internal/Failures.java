@@ -99,7 +99,7 @@ public final class Failures {
     }
 
     public static IllegalArgumentException shuffleOnRealTime(String dispatcher, dev.herder.Schedule schedule) {
-        return new IllegalArgumentException("A shuffled schedule orders the tasks due at one virtual instant, and "
+        return new IllegalArgumentException("An explored schedule orders the tasks due at one virtual instant, and "
             + dispatcher + " runs on real time, where threads decide the order: the two cannot be combined. Drop "
             + "withSchedule(...) (" + schedule + "), or drop withDispatcher(...) to run on a test dispatcher.");
     }
@@ -207,13 +207,34 @@ public final class Failures {
     /** Steps of a shuffled schedule shown in a replay hint: the last ones, where the failure is. */
     private static final int SCHEDULE_STEPS_SHOWN = 40;
 
-    /** How to replay a failing shuffled schedule, and the interleaving it ran. */
+    /** How to replay a failing explored schedule (strategy, seed, depth), and the interleaving it ran. */
     public static String scheduleReplay(dev.herder.Schedule schedule, dev.herder.bridge.ScheduleChoices choices) {
         String seed = String.format(java.util.Locale.ROOT, "0x%016XL", schedule.seed());
-        StringBuilder b = new StringBuilder("This failure happened under Schedule.shuffled(").append(seed)
-            .append("): the tasks due at one virtual instant ran in an order drawn from that seed. Replay exactly ")
-            .append("this interleaving with @ExploreSchedules(seeds = {").append(seed).append("}) or ")
-            .append("TestOptions.defaults().withSchedule(Schedule.shuffled(").append(seed).append(")).")
+        String factory;
+        String attributes;
+        String drawn;
+        switch (schedule.strategy()) {
+            case PCT -> {
+                factory = "Schedule.pct(" + seed + ", " + schedule.depth() + ")";
+                attributes = "strategy = Strategy.PCT, depth = " + schedule.depth() + ", ";
+                drawn = "by PCT of depth " + schedule.depth() + " (random coroutine priorities) from that seed";
+            }
+            case POS -> {
+                factory = "Schedule.pos(" + seed + ")";
+                attributes = "strategy = Strategy.POS, ";
+                drawn = "by POS (random task priorities) from that seed";
+            }
+            default -> {
+                factory = "Schedule.shuffled(" + seed + ")";
+                attributes = "strategy = Strategy.SHUFFLED, ";
+                drawn = "drawn from that seed";
+            }
+        }
+        StringBuilder b = new StringBuilder("This failure happened under ").append(factory)
+            .append(": the tasks due at one virtual instant ran in an order ").append(drawn)
+            .append(". Replay exactly this interleaving with @ExploreSchedules(").append(attributes)
+            .append("seeds = {").append(seed).append("}) or ")
+            .append("TestOptions.defaults().withSchedule(").append(factory).append(").")
             .append("\nThe interleaving it ran (virtual time, coroutine, where it resumed; \"1 of 3\" where the ")
             .append("schedule chose among tasks due together):");
         List<dev.herder.bridge.ScheduleChoices.Step> steps = choices.steps();

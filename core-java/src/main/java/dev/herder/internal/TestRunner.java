@@ -70,7 +70,7 @@ public final class TestRunner {
                 if (schedule.isShuffled()) {
                     KotlinxCheck.requireShuffling();
                 }
-                ScheduleChoices shuffle = schedule.isShuffled() ? new ScheduleChoices(schedule.seed()) : null;
+                ScheduleChoices shuffle = choicesOf(schedule);
                 shuffles.set(shuffle);
                 leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher,
                     deadline, virtual, shuffle,
@@ -106,6 +106,16 @@ public final class TestRunner {
             }
             throw Sneaky.rethrow(failure);
         }
+    }
+
+    /** The choices that draw {@code schedule}'s order, or null for kotlinx's own (FIFO). */
+    private static ScheduleChoices choicesOf(Schedule schedule) {
+        return switch (schedule.strategy()) {
+            case FIFO -> null;
+            case SHUFFLED -> ScheduleChoices.uniform(schedule.seed());
+            case PCT -> ScheduleChoices.pct(schedule.seed(), schedule.depth(), Schedule.PCT_STEPS);
+            case POS -> ScheduleChoices.pos(schedule.seed());
+        };
     }
 
     /** Shares the calling thread's running test with the threads it starts while {@code block} runs. */

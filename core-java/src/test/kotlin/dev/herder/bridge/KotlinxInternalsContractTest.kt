@@ -204,7 +204,7 @@ class KotlinxInternalsContractTest {
         }
 
         private fun runChosen(pick: Int, until: Long = Long.MAX_VALUE): Any? =
-            KotlinxInternals.tryRunChosenTaskUnless(scheduler, until, { due -> seen += "of $due"; pick },
+            KotlinxInternals.tryRunChosenTaskUnless(scheduler, until, { due -> seen += "of ${due.size}"; pick },
                 { _, time, due -> seen += "ran@$time/$due" }) { false }
 
         @Test
@@ -222,6 +222,22 @@ class KotlinxInternalsContractTest {
             while (runChosen(0) != null) Unit
             assertThat(log).containsExactly("c", "a", "b", "late@5")
             assertThat(scheduler.currentTime).isEqualTo(5)
+        }
+
+        @Test
+        fun thePickSeesEachDueTaskAndEachLeadsToTheCoroutineItResumes() {
+            launch("a") { log += "a" }
+            launch("b") { log += "b" }
+            val names = ArrayList<String?>()
+            KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { due ->
+                for (task in due) {
+                    val root = KotlinxInternals.rootOf(KotlinxInternals.continuationOf(task)!!)
+                    names += (root as CoroutineScope).coroutineContext[CoroutineName]?.name
+                }
+                1
+            }, { _, _, _ -> }) { false }
+            assertThat(names).containsExactly("a", "b")
+            assertThat(log).containsExactly("b")
         }
 
         @Test

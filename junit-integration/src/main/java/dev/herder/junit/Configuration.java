@@ -24,6 +24,21 @@ final class Configuration {
     /** Configuration parameter (or system property) fixing the base seed of {@code @ExploreSchedules(runs = N)}. */
     static final String SCHEDULE_SEED_KEY = "herder.schedule.seed";
 
+    /** Configuration parameter (or system property) choosing the strategy of explorations that do not declare one. */
+    static final String SCHEDULE_STRATEGY_KEY = "herder.schedule.strategy";
+
+    /** Configuration parameter (or system property) running shard k of n of each {@code runs} exploration. */
+    static final String SCHEDULE_SHARD_KEY = "herder.schedule.shard";
+
+    /** The strategy of an exploration that declares none, when the configuration chooses none either. */
+    static final ExploreSchedules.Strategy DEFAULT_STRATEGY = ExploreSchedules.Strategy.PCT;
+
+    /** PCT's depth when neither the annotation nor the configuration gives one. */
+    static final int DEFAULT_DEPTH = 3;
+
+    /** The {@code depth} of an {@code @ExploreSchedules} that does not declare it. */
+    static final int DEPTH_UNSET = -1;
+
     /** The {@code runs} of an {@code @ExploreSchedules} that does not declare it. */
     static final int RUNS_UNSET = -1;
 
@@ -33,6 +48,10 @@ final class Configuration {
     private final String defaultTimeout;
     private final boolean virtualDispatchers;
     private final Long baseSeed;
+    private final ExploreSchedules.Strategy strategy;
+    private final int depth;
+    private final int shard;
+    private final int shards;
 
     private Configuration(ExtensionContext root) {
         String key = TIMEOUT_KEY;
@@ -47,6 +66,60 @@ final class Configuration {
         this.virtualDispatchers = root.getConfigurationParameter(VIRTUAL_DISPATCHERS_KEY).map(Boolean::parseBoolean)
             .orElse(false);
         this.baseSeed = root.getConfigurationParameter(SCHEDULE_SEED_KEY).map(Configuration::parseSeed).orElse(null);
+        String strategyText = root.getConfigurationParameter(SCHEDULE_STRATEGY_KEY).orElse(null);
+        ExploreSchedules.Strategy configured = ExploreSchedules.Strategy.CONFIGURED;
+        int configuredDepth = DEPTH_UNSET;
+        if (strategyText != null) {
+            String[] parts = strategyText.trim().toUpperCase(java.util.Locale.ROOT).split(":", -1);
+            try {
+                configured = ExploreSchedules.Strategy.valueOf(parts[0]);
+                if (parts.length > 2 || configured == ExploreSchedules.Strategy.CONFIGURED
+                    || (parts.length == 2 && configured != ExploreSchedules.Strategy.PCT)) {
+                    throw JUnitFailures.invalidStrategy(SCHEDULE_STRATEGY_KEY, strategyText);
+                }
+                configuredDepth = parts.length == 2 ? Integer.parseInt(parts[1]) : DEPTH_UNSET;
+            } catch (IllegalArgumentException e) {
+                throw JUnitFailures.invalidStrategy(SCHEDULE_STRATEGY_KEY, strategyText);
+            }
+            if (parts.length == 2 && (configuredDepth < 1 || configuredDepth > dev.herder.Schedule.PCT_STEPS)) {
+                throw JUnitFailures.invalidStrategy(SCHEDULE_STRATEGY_KEY, strategyText);
+            }
+        }
+        this.strategy = configured;
+        this.depth = configuredDepth;
+        String shardText = root.getConfigurationParameter(SCHEDULE_SHARD_KEY).orElse(null);
+        if (shardText == null) {
+            this.shard = 1;
+            this.shards = 1;
+        } else {
+            int[] kn = parseShard(shardText);
+            if (baseSeed == null) {
+                throw JUnitFailures.shardWithoutSeed(SCHEDULE_SHARD_KEY, shardText.trim(), SCHEDULE_SEED_KEY);
+            }
+            this.shard = kn[0];
+            this.shards = kn[1];
+        }
+    }
+
+    private static int[] parseShard(String text) {
+        String[] parts = text.trim().split("/", -1);
+        try {
+            if (parts.length == 2) {
+                int k = Integer.parseInt(parts[0].trim());
+                int n = Integer.parseInt(parts[1].trim());
+                if (k >= 1 && k <= n) {
+                    return new int[] {k, n};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // worded below
+        }
+        throw JUnitFailures.invalidShard(SCHEDULE_SHARD_KEY, text);
+    }
+
+    /** Whether {@code herder.schedule.shard} splits the explorations of this run. */
+    boolean isSharded() {
+        return shards > 1;
     }
 
     static Configuration of(ExtensionContext context) {
@@ -123,10 +196,15 @@ final class Configuration {
         }
     }
 
-    /** The seeds of one exploration: the annotation's own, or {@code runs} derived from the base seed. */
-    java.util.List<Long> seedsFor(ExploreSchedules exploration, Method method, ExtensionContext context) {
+    /**
+     * The schedules of one exploration: its strategy (the annotation's, the configuration's, else
+     * {@link #DEFAULT_STRATEGY}) under the annotation's own seeds, or under {@code runs} seeds derived from the base
+     * seed — of which a shard {@code k/n} takes every n-th, from the k-th on.
+     */
+    java.util.List<dev.herder.Schedule> schedulesFor(ExploreSchedules exploration, Method method, ExtensionContext context) {
+        java.util.function.LongFunction<dev.herder.Schedule> schedule = strategyOf(exploration, method);
         if (exploration.seeds().length > 0) {
-            return java.util.Arrays.stream(exploration.seeds()).boxed().toList();
+            return java.util.Arrays.stream(exploration.seeds()).mapToObj(schedule).toList();
         }
         int runs = exploration.runs() == RUNS_UNSET ? DEFAULT_RUNS : exploration.runs();
         if (runs < 1) {
@@ -134,8 +212,31 @@ final class Configuration {
         }
         long base = baseSeed != null ? baseSeed : java.util.concurrent.ThreadLocalRandom.current().nextLong();
         context.publishReportEntry(SCHEDULE_SEED_KEY, String.format(java.util.Locale.ROOT, "0x%016X", base));
+        if (isSharded()) {
+            context.publishReportEntry(SCHEDULE_SHARD_KEY, shard + "/" + shards);
+        }
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(base ^ method.toGenericString().hashCode());
-        return java.util.stream.LongStream.generate(seeds::nextLong).limit(runs).boxed().toList();
+        long[] all = java.util.stream.LongStream.generate(seeds::nextLong).limit(runs).toArray();
+        return java.util.stream.IntStream.range(0, runs).filter(i -> i % shards == shard - 1)
+            .mapToObj(i -> schedule.apply(all[i])).toList();
+    }
+
+    private java.util.function.LongFunction<dev.herder.Schedule> strategyOf(ExploreSchedules exploration, Method method) {
+        ExploreSchedules.Strategy chosen = exploration.strategy() != ExploreSchedules.Strategy.CONFIGURED
+            ? exploration.strategy() : strategy != ExploreSchedules.Strategy.CONFIGURED ? strategy : DEFAULT_STRATEGY;
+        int declaredDepth = exploration.depth();
+        if (declaredDepth != DEPTH_UNSET && chosen != ExploreSchedules.Strategy.PCT) {
+            throw JUnitFailures.depthWithoutPct(method, declaredDepth, chosen);
+        }
+        if (declaredDepth != DEPTH_UNSET && (declaredDepth < 1 || declaredDepth > dev.herder.Schedule.PCT_STEPS)) {
+            throw JUnitFailures.depthNotInRange(method, declaredDepth);
+        }
+        int pctDepth = declaredDepth != DEPTH_UNSET ? declaredDepth : depth != DEPTH_UNSET ? depth : DEFAULT_DEPTH;
+        return switch (chosen) {
+            case SHUFFLED -> dev.herder.Schedule::shuffled;
+            case POS -> dev.herder.Schedule::pos;
+            default -> seed -> dev.herder.Schedule.pct(seed, pctDepth);
+        };
     }
 
     private static TestOptions withTimeout(TestOptions options, String text, String annotation, Method method) {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs one coroutine test under many {@linkplain dev.herder.Schedule#shuffled(long) shuffled schedules}, one invocation
- * per seed, named {@code seed=0x…}: the tasks due at one virtual instant run in a different order each time, so a bug
- * that hides behind kotlinx's arrival order shows up — and its seed replays it exactly.
+ * Runs one coroutine test under many {@linkplain dev.herder.Schedule explored schedules}, one invocation per seed,
+ * named {@code seed=0x…}: the tasks due at one virtual instant run in a different order each time, so a bug that hides
+ * behind kotlinx's arrival order shows up — and its strategy and seed replay it exactly.
  *
  * <pre>{@code
  * @ExploreSchedules(runs = 200)
@@ -25,6 +25,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * configuration parameter or system property {@code herder.schedule.seed} fixes it (decimal, or hexadecimal with
  * {@code 0x}). A failing invocation fails with the test's own exception, carrying a suppressed exception that says
  * how to replay it and shows the interleaving it ran.
+ *
+ * <p>The {@link #strategy()} draws each order: {@link Strategy#PCT PCT} of {@link #depth()} 3 unless the annotation
+ * or the configuration parameter {@code herder.schedule.strategy} ({@code shuffled}, {@code pos}, {@code pct},
+ * {@code pct:2}) says otherwise — it found the bugs of Herder's coroutine bug benchmark in the fewest schedules
+ * (benchmarks/README.md).
+ * The configuration parameter {@code herder.schedule.shard=k/n} runs only shard {@code k} of {@code n} of a
+ * {@link #runs()} exploration: every n-th seed, so that the {@code n} shards together run exactly the seeds of one
+ * unsharded run (it needs {@code herder.schedule.seed}, the base the shards share); {@link #seeds()} ignore it.
  *
  * <p>With {@link DispatcherTest} on the same method, every seed runs on every listed kind (one invocation each, named
  * {@code [UNCONFINED_TEST] seed=0x…}); a shuffled schedule needs virtual time, so the list may name only
@@ -50,6 +58,19 @@ public @interface ExploreSchedules {
      */
     long[] seeds() default {};
 
+    /**
+     * How each seed's order is drawn; {@link Strategy#CONFIGURED} (the default): the configuration parameter
+     * {@code herder.schedule.strategy}, or PCT of depth 3 when it is not set.
+     */
+    Strategy strategy() default Strategy.CONFIGURED;
+
+    /**
+     * PCT's depth, from 1 to {@value dev.herder.Schedule#PCT_STEPS}: how many ordering constraints the bugs it looks
+     * for need (2 or 3 find most). When not set ({@code -1}): the configuration parameter's ({@code pct:2}), else 3.
+     * A depth with another strategy is a configuration error.
+     */
+    int depth() default Configuration.DEPTH_UNSET;
+
     /** As {@link CoroutineTest#timeout()}, for each invocation. */
     String timeout() default "";
 
@@ -58,4 +79,16 @@ public @interface ExploreSchedules {
 
     /** As {@link CoroutineTest#virtualDispatchers()}: the test's IO and Default work is shuffled with the rest. */
     boolean virtualDispatchers() default false;
+
+    /** The strategies of an exploration, as {@link dev.herder.Schedule.Strategy} has them, and "as configured". */
+    enum Strategy {
+        /** The configuration parameter {@code herder.schedule.strategy}, or PCT of depth 3 when it is not set. */
+        CONFIGURED,
+        /** {@link dev.herder.Schedule#shuffled(long)}: a uniformly random choice among tasks due together. */
+        SHUFFLED,
+        /** {@link dev.herder.Schedule#pct(long, int)}: random coroutine priorities with {@code depth - 1} changes. */
+        PCT,
+        /** {@link dev.herder.Schedule#pos(long)}: random task priorities, kept while a task waits. */
+        POS
+    }
 }

@@ -151,12 +151,18 @@ public final class HerderExtension implements ParameterResolver, InvocationInter
         if (exploration.isEmpty()) {
             return Combinations.kinds(dispatcherTest.orElseThrow()).stream().map(DispatcherInvocation::new);
         }
-        List<Long> seeds = Configuration.of(context).seedsFor(exploration.get(), method, context);
+        List<dev.herder.Schedule> schedules = Configuration.of(context).schedulesFor(exploration.get(), method, context);
         if (dispatcherTest.isEmpty()) {
-            return seeds.stream().map(seed -> new ScheduleInvocation(seed, null));
+            return schedules.stream().map(schedule -> new ScheduleInvocation(schedule, null));
         }
         return Combinations.kinds(dispatcherTest.get()).stream()
-            .flatMap(kind -> seeds.stream().map(seed -> new ScheduleInvocation(seed, kind)));
+            .flatMap(kind -> schedules.stream().map(schedule -> new ScheduleInvocation(schedule, kind)));
+    }
+
+    /** A shard of a small exploration may have no seed of it at all. */
+    @Override
+    public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+        return Configuration.of(context).isSharded();
     }
 
     /** Store key of one method's scope handle: a {@code @BeforeEach} and its test get different handles. */

@@ -37,6 +37,35 @@ final class JUnitFailures {
             + "or 24301, but was '" + text + "'.", cause);
     }
 
+    static ExtensionConfigurationException invalidStrategy(String key, String text) {
+        return new ExtensionConfigurationException("Configuration error: " + key + " must be one of shuffled, pct, "
+            + "pct:<depth> (a depth from 1 to " + dev.herder.Schedule.PCT_STEPS + ", such as pct:2) or pos, but was '"
+            + text + "'.");
+    }
+
+    static ExtensionConfigurationException depthNotInRange(Method method, int depth) {
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] must declare depth from 1 to %d, but was %d.", method.toGenericString(),
+            dev.herder.Schedule.PCT_STEPS, depth));
+    }
+
+    static ExtensionConfigurationException depthWithoutPct(Method method, int depth, ExploreSchedules.Strategy strategy) {
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] declares depth = %d, which only PCT has, but its strategy is %s. Drop depth, or declare "
+            + "strategy = Strategy.PCT.", method.toGenericString(), depth, strategy));
+    }
+
+    static ExtensionConfigurationException invalidShard(String key, String text) {
+        return new ExtensionConfigurationException("Configuration error: " + key + " must be k/n, shard k of n "
+            + "counted from 1 (such as 2/4), but was '" + text + "'.");
+    }
+
+    static ExtensionConfigurationException shardWithoutSeed(String key, String shard, String seedKey) {
+        return new ExtensionConfigurationException("Configuration error: " + key + "=" + shard + " needs " + seedKey
+            + " too: the shards of one exploration must share its base seed to split its seeds between them. Set "
+            + seedKey + " to the same value on every shard (such as the CI build number).");
+    }
+
     static ExtensionConfigurationException runsNotPositive(Method method, int runs) {
         return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
             + "[%s] must declare runs as a positive number, but was %d.", method.toGenericString(), runs));

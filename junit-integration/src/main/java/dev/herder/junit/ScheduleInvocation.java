@@ -18,9 +18,9 @@ final class ScheduleInvocation implements TestTemplateInvocationContext {
     private final Schedule schedule;
     private final DispatcherKind kind;
 
-    /** The invocation under {@code Schedule.shuffled(seed)}, on {@code kind} or, if null, the default dispatcher. */
-    ScheduleInvocation(long seed, DispatcherKind kind) {
-        this.schedule = Schedule.shuffled(seed);
+    /** The invocation under {@code schedule}, on {@code kind} or, if null, the default dispatcher. */
+    ScheduleInvocation(Schedule schedule, DispatcherKind kind) {
+        this.schedule = schedule;
         this.kind = kind;
     }
 

@@ -53,7 +53,7 @@ class CombinationsTests {
             "[STANDARD_TEST] seed=0x000000000000002A", "[UNCONFINED_TEST] seed=0x0000000000005EED",
             "[UNCONFINED_TEST] seed=0x000000000000002A");
         assertThat(CombinationsTestCase.SEEN).extracting(CombinationsTestCase.Seen::schedule).containsExactly(
-            Schedule.shuffled(0x5EEDL), Schedule.shuffled(42L), Schedule.shuffled(0x5EEDL), Schedule.shuffled(42L));
+            Schedule.pct(0x5EEDL, 3), Schedule.pct(42L, 3), Schedule.pct(0x5EEDL, 3), Schedule.pct(42L, 3));
         assertThat(CombinationsTestCase.SEEN).as("eager launches: UNCONFINED_TEST").extracting(CombinationsTestCase.Seen::eager)
             .containsExactly(false, false, true, true);
     }

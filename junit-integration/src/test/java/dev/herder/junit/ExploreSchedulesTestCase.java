@@ -37,6 +37,29 @@ class ExploreSchedulesTestCase {
         assertThat(order.toString()).isEqualTo("ab");
     }
 
+    @ExploreSchedules(runs = 5, strategy = ExploreSchedules.Strategy.POS)
+    void recordsItsPosSchedule(CoroutineTestScope scope) {
+        recordsItsSchedule(scope);
+    }
+
+    @ExploreSchedules(seeds = {0x5EEDL}, strategy = ExploreSchedules.Strategy.PCT, depth = 2)
+    void recordsAReplayedPctSchedule(CoroutineTestScope scope) {
+        recordsItsSchedule(scope);
+    }
+
+    @ExploreSchedules(runs = 2, strategy = ExploreSchedules.Strategy.POS, depth = 2)
+    void depthWithPos(CoroutineTestScope scope) {
+    }
+
+    @ExploreSchedules(runs = 2, depth = 0)
+    void depthZero(CoroutineTestScope scope) {
+    }
+
+    @ExploreSchedules(runs = 10)
+    void recordsTenSchedules(CoroutineTestScope scope) {
+        recordsItsSchedule(scope);
+    }
+
     @ExploreSchedules(runs = 0)
     void noRuns(CoroutineTestScope scope) {
     }

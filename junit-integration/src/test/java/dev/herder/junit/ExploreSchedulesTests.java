@@ -6,10 +6,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.herder.Schedule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -18,18 +22,34 @@ import org.junit.platform.testkit.engine.Events;
 @Isolated("reads a fixture's static record")
 class ExploreSchedulesTests {
     private static Events run(String method, String baseSeed) {
-        var kit = EngineTestKit.engine("junit-jupiter")
-            .selectors(selectMethod(ExploreSchedulesTestCase.class, method, "dev.herder.CoroutineTestScope"));
-        if (baseSeed != null) {
-            kit = kit.configurationParameter("herder.schedule.seed", baseSeed);
-        }
-        return kit.execute().testEvents();
+        return execute(method, baseSeed == null ? Map.of() : Map.of("herder.schedule.seed", baseSeed)).testEvents();
+    }
+
+    private static EngineExecutionResults execute(String method, Map<String, String> parameters) {
+        return EngineTestKit.engine("junit-jupiter")
+            .selectors(selectMethod(ExploreSchedulesTestCase.class, method, "dev.herder.CoroutineTestScope"))
+            .configurationParameters(parameters).execute();
     }
 
     private static List<Schedule> schedulesOfARun(String baseSeed) {
         ExploreSchedulesTestCase.SEEN.clear();
         run("recordsItsSchedule", baseSeed).assertStatistics(stats -> stats.succeeded(5).failed(0));
         return new ArrayList<>(ExploreSchedulesTestCase.SEEN);
+    }
+
+    private static List<Schedule> schedulesOf(String method, Map<String, String> parameters) {
+        ExploreSchedulesTestCase.SEEN.clear();
+        execute(method, parameters).testEvents().assertStatistics(stats -> stats.failed(0));
+        return new ArrayList<>(ExploreSchedulesTestCase.SEEN);
+    }
+
+    /** The one configuration error a run of {@code method} fails with. */
+    private static String configurationError(String method, Map<String, String> parameters) {
+        EngineExecutionResults results = execute(method, parameters);
+        return java.util.stream.Stream.concat(results.containerEvents().failed().stream(), results.testEvents().failed().stream())
+            .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+            .peek(t -> assertThat(t).isInstanceOf(ExtensionConfigurationException.class))
+            .map(Throwable::getMessage).findFirst().orElseThrow();
     }
 
     @Test
@@ -68,8 +88,101 @@ class ExploreSchedulesTests {
             String seed = event.getTestDescriptor().getDisplayName().substring("seed=".length());
             assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining("\"ba\"");
             assertThat(failure.getSuppressed()).singleElement().satisfies(hint -> assertThat(hint.getMessage())
-                .contains("@ExploreSchedules(seeds = {" + seed + "L})", "Schedule.shuffled(" + seed + "L)"));
+                .contains("@ExploreSchedules(strategy = Strategy.PCT, depth = 3, seeds = {" + seed + "L})",
+                    "Schedule.pct(" + seed + "L, 3)"));
         }
+    }
+
+    @Test
+    void anExplorationThatDeclaresNoStrategyRunsPctOfDepthThree() {
+        assertThat(schedulesOfARun("0x5EED")).hasSize(5)
+            .allSatisfy(schedule -> assertThat(schedule).isEqualTo(Schedule.pct(schedule.seed(), 3)));
+    }
+
+    @Test
+    void theStrategyParameterChoosesTheStrategyOfExplorationsThatDeclareNone() {
+        assertThat(schedulesOf("recordsItsSchedule", Map.of("herder.schedule.strategy", "pos")))
+            .hasSize(5).allMatch(s -> s.strategy() == Schedule.Strategy.POS);
+        assertThat(schedulesOf("recordsItsSchedule", Map.of("herder.schedule.strategy", " Shuffled ")))
+            .hasSize(5).allMatch(s -> s.strategy() == Schedule.Strategy.SHUFFLED);
+        assertThat(schedulesOf("recordsItsSchedule", Map.of("herder.schedule.strategy", "pct:2")))
+            .hasSize(5).allMatch(s -> s.equals(Schedule.pct(s.seed(), 2)));
+    }
+
+    @Test
+    void theAnnotationsStrategyAndDepthWinOverTheParameter() {
+        assertThat(schedulesOf("recordsItsPosSchedule", Map.of("herder.schedule.strategy", "shuffled")))
+            .hasSize(5).allMatch(s -> s.strategy() == Schedule.Strategy.POS);
+        assertThat(schedulesOf("recordsAReplayedPctSchedule", Map.of("herder.schedule.strategy", "pct:5")))
+            .containsExactly(Schedule.pct(0x5EEDL, 2));
+    }
+
+    @Test
+    void aBadStrategyParameterIsAConfigurationErrorThatListsTheStrategies() {
+        for (String bad : List.of("random", "pos:2", "pct:0", "pct:x", "configured")) {
+            assertThat(configurationError("recordsItsSchedule", Map.of("herder.schedule.strategy", bad)))
+                .isEqualTo("Configuration error: herder.schedule.strategy must be one of shuffled, pct, pct:<depth> "
+                    + "(a depth from 1 to 8, such as pct:2) or pos, but was '" + bad + "'.");
+        }
+    }
+
+    @Test
+    void aDepthWithAnotherStrategyOrOutOfRangeIsAConfigurationError() {
+        assertThat(configurationError("depthWithPos", Map.of())).isEqualTo("Configuration error: @ExploreSchedules on "
+            + "method [void dev.herder.junit.ExploreSchedulesTestCase.depthWithPos(dev.herder.CoroutineTestScope)] "
+            + "declares depth = 2, which only PCT has, but its strategy is POS. Drop depth, or declare strategy = "
+            + "Strategy.PCT.");
+        assertThat(configurationError("depthZero", Map.of())).isEqualTo("Configuration error: @ExploreSchedules on "
+            + "method [void dev.herder.junit.ExploreSchedulesTestCase.depthZero(dev.herder.CoroutineTestScope)] must "
+            + "declare depth from 1 to 8, but was 0.");
+    }
+
+    @Test
+    void fourShardsRunDisjointSeedsWhoseUnionIsExactlyTheSeedsOfOneRun() {
+        Set<Long> unsharded = seedsOf(schedulesOf("recordsTenSchedules", Map.of("herder.schedule.seed", "0x5EED")));
+        assertThat(unsharded).hasSize(10);
+        Set<Long> union = new TreeSet<>();
+        int total = 0;
+        for (int k = 1; k <= 4; k++) {
+            List<Schedule> shard = schedulesOf("recordsTenSchedules",
+                Map.of("herder.schedule.seed", "0x5EED", "herder.schedule.shard", k + "/4"));
+            assertThat(shard).hasSize(k <= 2 ? 3 : 2);
+            total += shard.size();
+            union.addAll(seedsOf(shard));
+        }
+        assertThat(total).as("no seed runs on two shards").isEqualTo(10);
+        assertThat(union).isEqualTo(unsharded);
+    }
+
+    @Test
+    void aShardOfASmallExplorationMayRunNothing() {
+        assertThat(schedulesOf("recordsItsSchedule", Map.of("herder.schedule.seed", "1", "herder.schedule.shard", "7/8")))
+            .isEmpty();
+    }
+
+    @Test
+    void replayedSeedsRunOnEveryShard() {
+        assertThat(schedulesOf("recordsAReplayedPctSchedule", Map.of("herder.schedule.seed", "1",
+            "herder.schedule.shard", "3/4"))).containsExactly(Schedule.pct(0x5EEDL, 2));
+    }
+
+    @Test
+    void aShardWithoutABaseSeedOrNotOfTheFormKOfNIsAConfigurationError() {
+        assertThat(configurationError("recordsItsSchedule", Map.of("herder.schedule.shard", "1/4"))).isEqualTo(
+            "Configuration error: herder.schedule.shard=1/4 needs herder.schedule.seed too: the shards of one "
+                + "exploration must share its base seed to split its seeds between them. Set herder.schedule.seed to "
+                + "the same value on every shard (such as the CI build number).");
+        for (String bad : List.of("0/4", "5/4", "1-4", "a/b")) {
+            assertThat(configurationError("recordsItsSchedule", Map.of("herder.schedule.seed", "1",
+                "herder.schedule.shard", bad))).isEqualTo("Configuration error: herder.schedule.shard must be k/n, "
+                + "shard k of n counted from 1 (such as 2/4), but was '" + bad + "'.");
+        }
+    }
+
+    private static Set<Long> seedsOf(List<Schedule> schedules) {
+        Set<Long> seeds = new TreeSet<>();
+        schedules.forEach(s -> seeds.add(s.seed()));
+        return seeds;
     }
 
     @Test

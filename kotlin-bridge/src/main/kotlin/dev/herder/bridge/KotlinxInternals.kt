@@ -335,15 +335,16 @@ public object KotlinxInternals {
 
     /**
      * Runs one task of [scheduler] due at its earliest instant, if that instant is at most [untilTime] and [condition]
-     * does not hold: the one [pick] chooses by its index among all tasks due at that instant, in the order they
-     * arrived (FIFO picks 0). Advances virtual time to that instant, exactly as `tryRunNextTaskUnless` does. Returns
+     * does not hold: the one [pick] chooses by its index among all tasks due at that instant (kotlinx's markers: the
+     * `Runnable`s dispatched, in the order they arrived; FIFO picks 0), asked only when two or more are due together.
+     * Advances virtual time to that instant, exactly as `tryRunNextTaskUnless` does. Returns
      * the task that ran (kotlinx's marker: a `Runnable`), or null if none did.
      */
     @JvmStatic
     public fun tryRunChosenTaskUnless(
         scheduler: TestCoroutineScheduler,
         untilTime: Long,
-        pick: (Int) -> Int,
+        pick: (List<Any>) -> Int,
         beforeRun: (task: Any, time: Long, dueTogether: Int) -> Unit,
         condition: () -> Boolean,
     ): Any? {
@@ -359,7 +360,7 @@ public object KotlinxInternals {
             s.find.invoke(heap, { e: Any? -> if (e != null && s.time.getLong(e) == time) due.add(e); false })
             due.sortBy { s.count.getLong(it) }
             dueTogether = due.size
-            val chosen = if (due.size == 1) due[0] else due[pick(due.size)]
+            val chosen = if (due.size == 1) due[0] else due[pick(due.map { s.marker.get(it)!! })]
             s.remove.invoke(heap, chosen)
             s.currentTime.setLong(scheduler, time)
             chosen

@@ -21,10 +21,33 @@ internal object TaskDescriptions {
         return nameOf(continuation) to (frames.firstOrNull { !isMachinery(it.className) } ?: frames.firstOrNull())
     }
 
-    /** The coroutine [continuation] belongs to, by name; a call the test body awaits is "await". */
-    private fun nameOf(continuation: Continuation<*>): String {
+    /**
+     * Which coroutine a task resumes, as an identity for a schedule's priorities: the coroutine's job (a `withContext`
+     * or `coroutineScope` counts as the coroutine that called it), the call the test body awaits, or — for a task that
+     * resumes no coroutine, a plain `Runnable` — the task itself.
+     */
+    fun coroutineOf(task: Any): Any {
+        val routed = (task as? MainRouter.RoutedTask)?.block ?: task
+        val continuation = KotlinxInternals.continuationOf(routed) ?: return routed
+        var root = rootOfCoroutine(continuation)
+        repeat(MAX_SCOPES) {
+            val caller = (root as? Job)?.let(KotlinxInternals::callerOf) ?: return root
+            root = rootOfCoroutine(caller)
+        }
+        return root
+    }
+
+    private fun rootOfCoroutine(continuation: Continuation<*>): Any {
         var root: Any = KotlinxInternals.rootOf(continuation)
         while (root is CallGuard) root = KotlinxInternals.rootOf(root.delegate)
+        return root
+    }
+
+    private const val MAX_SCOPES = 64
+
+    /** The coroutine [continuation] belongs to, by name; a call the test body awaits is "await". */
+    private fun nameOf(continuation: Continuation<*>): String {
+        val root = rootOfCoroutine(continuation)
         return when (root) {
             is Job -> CoroutineNames.of(root)
             is CallCompletion -> CoroutineNames.ofAwait(root.context)

@@ -52,15 +52,29 @@ class AccountScheduleTest {
         Throwable failure = failures.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         assertThat(failure).isInstanceOf(AssertionError.class).hasMessageContaining("expected: 120");
         String hint = failure.getSuppressed()[0].getMessage();
-        Matcher seed = Pattern.compile("@ExploreSchedules\\(seeds = \\{0x([0-9A-F]{16})L}\\)").matcher(hint);
+        Matcher seed = Pattern.compile("@ExploreSchedules\\(strategy = Strategy.PCT, depth = 3, seeds = \\{0x([0-9A-F]{16})L}\\)").matcher(hint);
         assertThat(seed.find()).as(hint).isTrue();
         assertThat(failures.get(0).getTestDescriptor().getDisplayName()).isEqualTo("seed=0x" + seed.group(1));
 
-        Schedule replay = Schedule.shuffled(Long.parseUnsignedLong(seed.group(1), 16));
+        Schedule replay = Schedule.pct(Long.parseUnsignedLong(seed.group(1), 16), 3);
         for (int run = 0; run < 5; run++) {
             assertThat(balanceAfterDepositDuringWithdrawal(TestOptions.defaults().withSchedule(replay))).isEqualTo(70);
         }
     }
+
+    // README: sharded
+    // on machine 3 of 4: -Dherder.schedule.seed=4711 -Dherder.schedule.shard=3/4
+    @ExploreSchedules(runs = 40, strategy = ExploreSchedules.Strategy.PCT, depth = 2)
+    void theFixedAccountLosesNothingUnderPctOfDepthTwo(CoroutineTestScope scope) {
+        SafeAccount account = new SafeAccount(new FakeAuditLog(), 100);
+
+        scope.launch(c -> account.withdraw(30, c));
+        scope.launch(c -> account.deposit(50, c));
+        scope.advanceUntilIdle();
+
+        assertThat(account.getBalance()).isEqualTo(120);
+    }
+    // README: end
 
     // README: fixed
     @ExploreSchedules(runs = 100)

@@ -1,0 +1,56 @@
+package dev.herder.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herder.Schedule;
+import dev.herder.benchmarks.bugs.CoroutineBug;
+import dev.herder.benchmarks.bugs.CoroutineBugsKt;
+import dev.herder.benchmarks.bugs.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+
+/** The small-budget sweep of the coroutine bug benchmark, run by CI; benchmarks/README.md has the full one. */
+class ScheduleSweepTest {
+    private static final List<CoroutineBug> BUGS = CoroutineBugsKt.getCOROUTINE_BUGS();
+
+    @Test
+    void everyBugHidesFromKotlinxsOwnOrder() {
+        for (CoroutineBug bug : BUGS) {
+            assertThat(ScheduleSweep.runOnce(bug.getBuggy(), Schedule.fifo())).as(bug.getName()).isEqualTo(Outcome.PASSED);
+        }
+    }
+
+    @Test
+    void pctOfDepthThreeTheDefaultFindsEveryBugOfTheBenchmarkWithin100Schedules() {
+        List<String> missed = new ArrayList<>();
+        for (CoroutineBug bug : BUGS) {
+            if (ScheduleSweep.schedulesToFirstFailure(bug.getBuggy(), seed -> Schedule.pct(seed, 3), ScheduleSweep.seeds(0, 100)) < 0) {
+                missed.add(bug.getName());
+            }
+        }
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void noStrategyEverFailsAFixedTwin() {
+        for (CoroutineBug bug : BUGS) {
+            for (Map.Entry<String, LongFunction<Schedule>> strategy : ScheduleSweep.STRATEGIES.entrySet()) {
+                assertThat(ScheduleSweep.failures(bug.getFixed(), strategy.getValue(), ScheduleSweep.seeds(0x7717L, 40)))
+                    .as("%s under %s", bug.getName(), strategy.getKey()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void pctHitsTheDepthThreeNeedleFarMoreOftenThanTheUniformShuffleAndAtLeastItsBound() {
+        CoroutineBug needle = BUGS.stream().filter(b -> b.getName().equals("Needle3")).findFirst().orElseThrow();
+        long[] seeds = ScheduleSweep.seeds(0, 600);
+        int pct = ScheduleSweep.failures(needle.getBuggy(), seed -> Schedule.pct(seed, 3), seeds);
+        int shuffled = ScheduleSweep.failures(needle.getBuggy(), Schedule::shuffled, seeds);
+        // PCT's bound for 3 coroutines, depth 3 and k = 8 choice points: 1/(n·k^(d-1)) = 1/192 of the runs
+        assertThat(pct).isGreaterThanOrEqualTo(seeds.length / 192).isGreaterThan(20 * Math.max(1, shuffled));
+    }
+}
