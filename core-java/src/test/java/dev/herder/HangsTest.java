@@ -186,7 +186,7 @@ class HangsTest {
         Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(TestOptions.defaults().withTimeout(Duration.ofMillis(10)), scope -> {
             scope.launch(c -> kotlinx.coroutines.BuildersKt.withContext(
                 kotlinx.coroutines.NonCancellable.INSTANCE.plus(kotlinx.coroutines.Dispatchers.getDefault()),
-                (s, inner) -> kotlinx.coroutines.DelayKt.delay(200, inner), c));
+                (s, inner) -> kotlinx.coroutines.DelayKt.delay(1_000, inner), c));   // far past the 10 ms deadline
             scope.runCurrent();
             throw bodyFailure;
         }));
