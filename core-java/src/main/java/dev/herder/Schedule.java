@@ -50,16 +50,21 @@ public final class Schedule {
         POS
     }
 
-    private static final Schedule FIFO = new Schedule(Strategy.FIFO, 0, 0);
+    /** The largest {@linkplain #withDelayJitter(int) delay jitter}, in percent of each delay. */
+    public static final int MAX_DELAY_JITTER = 50;
+
+    private static final Schedule FIFO = new Schedule(Strategy.FIFO, 0, 0, 0);
 
     private final Strategy strategy;
     private final long seed;
     private final int depth;
+    private final int delayJitter;
 
-    private Schedule(Strategy strategy, long seed, int depth) {
+    private Schedule(Strategy strategy, long seed, int depth, int delayJitter) {
         this.strategy = strategy;
         this.seed = seed;
         this.depth = depth;
+        this.delayJitter = delayJitter;
     }
 
     /** kotlinx's own order: tasks due at one instant run in the order they arrived. The default. */
@@ -69,7 +74,7 @@ public final class Schedule {
 
     /** Tasks due at one instant run in a uniformly random order drawn from {@code seed}; time order is kept. */
     public static Schedule shuffled(long seed) {
-        return new Schedule(Strategy.SHUFFLED, seed, 0);
+        return new Schedule(Strategy.SHUFFLED, seed, 0, 0);
     }
 
     /**
@@ -85,12 +90,45 @@ public final class Schedule {
             throw new IllegalArgumentException("Schedule.pct needs a depth from 1 to " + PCT_STEPS + " (the number of "
                 + "ordering constraints the bugs it looks for need; 2 or 3 find most), but was " + depth + ".");
         }
-        return new Schedule(Strategy.PCT, seed, depth);
+        return new Schedule(Strategy.PCT, seed, depth, 0);
     }
 
     /** POS: each ready task gets a random priority drawn from {@code seed}, kept while it waits; the highest runs. */
     public static Schedule pos(long seed) {
-        return new Schedule(Strategy.POS, seed, 0);
+        return new Schedule(Strategy.POS, seed, 0, 0);
+    }
+
+    /**
+     * This schedule, with every virtual delay of the test's coroutines — on its test dispatcher, {@code Dispatchers.Main}
+     * and, with virtual dispatchers, {@code Dispatchers.IO}/{@code Default} — stretched or shrunk by up to
+     * {@code percent} % of itself, by an amount drawn from the seed: races that live in timing rather than in ties (a
+     * 100 ms and a 120 ms fake latency, which kotlinx always runs in one order) are explored too. The same seed and
+     * percent give the same delays on every run; timeouts ({@code withTimeout}) and the test's own clock calls keep
+     * their exact length.
+     *
+     * <pre>{@code
+     * TestOptions.defaults().withSchedule(Schedule.pct(0x5EEDL, 3).withDelayJitter(25))
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if this is {@link #fifo()} (jitter needs a seed), or {@code percent} is not
+     *     between 0 and {@value #MAX_DELAY_JITTER}
+     */
+    public Schedule withDelayJitter(int percent) {
+        if (strategy == Strategy.FIFO) {
+            throw new IllegalArgumentException("Schedule.fifo() has no seed to draw a delay jitter from: jitter an "
+                + "explored schedule, e.g. Schedule.pct(seed, 3).withDelayJitter(" + percent + ").");
+        }
+        if (percent < 0 || percent > MAX_DELAY_JITTER) {
+            throw new IllegalArgumentException("Schedule.withDelayJitter needs a percent from 0 to " + MAX_DELAY_JITTER
+                + " (how far each delay may stretch or shrink; 10 to 25 finds most latency races), but was "
+                + percent + ".");
+        }
+        return new Schedule(strategy, seed, depth, percent);
+    }
+
+    /** How far, in percent, each delay may stretch or shrink ({@link #withDelayJitter(int)}); 0: delays are exact. */
+    public int delayJitter() {
+        return delayJitter;
     }
 
     /** The strategy that draws this schedule's order; {@link Strategy#FIFO} for {@link #fifo()}. */
@@ -120,22 +158,27 @@ public final class Schedule {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Schedule other && strategy == other.strategy && seed == other.seed && depth == other.depth;
+        return o instanceof Schedule other && strategy == other.strategy && seed == other.seed && depth == other.depth
+            && delayJitter == other.delayJitter;
     }
 
     @Override
     public int hashCode() {
-        return (strategy.hashCode() * 31 + Long.hashCode(seed)) * 31 + depth;
+        return ((strategy.hashCode() * 31 + Long.hashCode(seed)) * 31 + depth) * 31 + delayJitter;
     }
 
-    /** {@code fifo}, {@code shuffled(seed=0x…)}, {@code pct(seed=0x…, depth=3)} or {@code pos(seed=0x…)}. */
+    /**
+     * {@code fifo}, {@code shuffled(seed=0x…)}, {@code pct(seed=0x…, depth=3)} or {@code pos(seed=0x…)}, with
+     * {@code , delayJitter=20%} when delays are jittered.
+     */
     @Override
     public String toString() {
+        String jitter = delayJitter == 0 ? "" : ", delayJitter=" + delayJitter + "%";
         return switch (strategy) {
             case FIFO -> "fifo";
-            case SHUFFLED -> "shuffled(seed=" + hex(seed) + ")";
-            case PCT -> "pct(seed=" + hex(seed) + ", depth=" + depth + ")";
-            case POS -> "pos(seed=" + hex(seed) + ")";
+            case SHUFFLED -> "shuffled(seed=" + hex(seed) + jitter + ")";
+            case PCT -> "pct(seed=" + hex(seed) + ", depth=" + depth + jitter + ")";
+            case POS -> "pos(seed=" + hex(seed) + jitter + ")";
         };
     }
 }

@@ -230,6 +230,11 @@ public final class Failures {
                 drawn = "drawn from that seed";
             }
         }
+        if (schedule.delayJitter() != 0) {
+            factory += ".withDelayJitter(" + schedule.delayJitter() + ")";
+            attributes += "delayJitter = " + schedule.delayJitter() + ", ";
+            drawn += ", each delay stretched or shrunk by up to " + schedule.delayJitter() + " %";
+        }
         StringBuilder b = new StringBuilder("This failure happened under ").append(factory)
             .append(": the tasks due at one virtual instant ran in an order ").append(drawn)
             .append(". Replay exactly this interleaving with @ExploreSchedules(").append(attributes)

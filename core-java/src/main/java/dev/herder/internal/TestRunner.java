@@ -10,6 +10,7 @@ import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.Schedule;
 import dev.herder.bridge.CoroutineDumps;
 import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.DelayJitter;
 import dev.herder.bridge.ScheduleChoices;
 import dev.herder.bridge.TestThreads;
 import java.util.List;
@@ -74,6 +75,7 @@ public final class TestRunner {
                 shuffles.set(shuffle);
                 leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher,
                     deadline, virtual, shuffle,
+                    schedule.delayJitter() == 0 ? null : new DelayJitter(schedule.seed(), schedule.delayJitter()),
                     (run, waiters) -> new CoroutineTestTimeoutError(Failures.deadlock(options.name(),
                         run.getScheduler().getCurrentTime(), waiters, CoroutineDumps.probesInstalled())),
                     run -> {

@@ -232,11 +232,16 @@ final class Configuration {
             throw JUnitFailures.depthNotInRange(method, declaredDepth);
         }
         int pctDepth = declaredDepth != DEPTH_UNSET ? declaredDepth : depth != DEPTH_UNSET ? depth : DEFAULT_DEPTH;
-        return switch (chosen) {
+        int jitter = exploration.delayJitter();
+        if (jitter < 0 || jitter > dev.herder.Schedule.MAX_DELAY_JITTER) {
+            throw JUnitFailures.delayJitterNotInRange(method, jitter);
+        }
+        java.util.function.LongFunction<dev.herder.Schedule> drawn = switch (chosen) {
             case SHUFFLED -> dev.herder.Schedule::shuffled;
             case POS -> dev.herder.Schedule::pos;
             default -> seed -> dev.herder.Schedule.pct(seed, pctDepth);
         };
+        return jitter == 0 ? drawn : seed -> drawn.apply(seed).withDelayJitter(jitter);
     }
 
     private static TestOptions withTimeout(TestOptions options, String text, String annotation, Method method) {

@@ -71,6 +71,13 @@ public @interface ExploreSchedules {
      */
     int depth() default Configuration.DEPTH_UNSET;
 
+    /**
+     * How far, in percent (0 to {@value dev.herder.Schedule#MAX_DELAY_JITTER}), each virtual delay may stretch or
+     * shrink under each seed ({@link dev.herder.Schedule#withDelayJitter(int)}): races between delays of different
+     * lengths (a 100 ms and a 120 ms fake latency) are explored too. 0, the default: delays are exact.
+     */
+    int delayJitter() default 0;
+
     /** As {@link CoroutineTest#timeout()}, for each invocation. */
     String timeout() default "";
 

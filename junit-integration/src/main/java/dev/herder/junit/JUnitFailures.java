@@ -49,6 +49,12 @@ final class JUnitFailures {
             dev.herder.Schedule.PCT_STEPS, depth));
     }
 
+    static ExtensionConfigurationException delayJitterNotInRange(Method method, int percent) {
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] must declare delayJitter from 0 to %d (percent of each delay; 10 to 25 finds most latency races), "
+            + "but was %d.", method.toGenericString(), dev.herder.Schedule.MAX_DELAY_JITTER, percent));
+    }
+
     static ExtensionConfigurationException depthWithoutPct(Method method, int depth, ExploreSchedules.Strategy strategy) {
         return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
             + "[%s] declares depth = %d, which only PCT has, but its strategy is %s. Drop depth, or declare "

@@ -55,8 +55,17 @@ class ExploreSchedulesTestCase {
     void depthZero(CoroutineTestScope scope) {
     }
 
+    @ExploreSchedules(runs = 2, delayJitter = 60)
+    void jitterTooWide(CoroutineTestScope scope) {
+    }
+
     @ExploreSchedules(runs = 10)
     void recordsTenSchedules(CoroutineTestScope scope) {
+        recordsItsSchedule(scope);
+    }
+
+    @ExploreSchedules(runs = 2, delayJitter = 20)
+    void jitteredTwice(CoroutineTestScope scope) {
         recordsItsSchedule(scope);
     }
 

@@ -138,6 +138,19 @@ class ExploreSchedulesTests {
     }
 
     @Test
+    void aDelayJitterOutOfRangeIsAConfigurationError() {
+        assertThat(configurationError("jitterTooWide", Map.of())).isEqualTo("Configuration error: @ExploreSchedules on "
+            + "method [void dev.herder.junit.ExploreSchedulesTestCase.jitterTooWide(dev.herder.CoroutineTestScope)] must "
+            + "declare delayJitter from 0 to 50 (percent of each delay; 10 to 25 finds most latency races), but was 60.");
+    }
+
+    @Test
+    void aDelayJitterReachesEverySeedsSchedule() {
+        assertThat(schedulesOf("jitteredTwice", Map.of())).hasSize(2)
+            .allSatisfy(schedule -> assertThat(schedule.delayJitter()).isEqualTo(20));
+    }
+
+    @Test
     void fourShardsRunDisjointSeedsWhoseUnionIsExactlyTheSeedsOfOneRun() {
         Set<Long> unsharded = seedsOf(schedulesOf("recordsTenSchedules", Map.of("herder.schedule.seed", "0x5EED")));
         assertThat(unsharded).hasSize(10);

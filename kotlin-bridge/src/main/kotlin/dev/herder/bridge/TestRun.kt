@@ -240,14 +240,17 @@ public class TestRun private constructor(
             deadline: TestDeadline,
             virtualDispatchers: Boolean,
             shuffle: ScheduleChoices?,
+            jitter: DelayJitter?,
             onDeadlock: (TestRun, List<StuckCoroutine>) -> Throwable,
             body: Consumer<TestRun>,
         ): List<List<StackTraceElement>> {
             val scheduler = TestCoroutineScheduler()
-            val testDispatcher: TestDispatcher =
+            val plain: TestDispatcher =
                 if (unconfined) UnconfinedTestDispatcher(scheduler, "herder-test")
                 else StandardTestDispatcher(scheduler, "herder-test")
-            val virtual = if (virtualDispatchers) StandardTestDispatcher(scheduler, "herder-virtual-io-default") else null
+            val testDispatcher = jitter?.around(plain) ?: plain
+            val virtual = if (!virtualDispatchers) null
+                else StandardTestDispatcher(scheduler, "herder-virtual-io-default").let { jitter?.around(it) ?: it }
             val route = MainRoute(callDispatcher ?: testDispatcher, testName, virtual)
             MainRouter.enter(route)
             try {
