@@ -34,9 +34,7 @@ class OutsideATestTest {
     void cancellingTheFutureCancelsTheCoroutine() throws Exception {
         CompletableFuture<String> never = new CompletableFuture<>();
         CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         CompletableFuture<String> future = Coroutines.future(Dispatchers.getDefault(), c -> {
-            started.countDown();   // cancelled before or after it suspends, the wait ends in its cancellation
             return awaitFuture(never).invoke(new kotlin.coroutines.Continuation<String>() {
                 @Override public kotlin.coroutines.CoroutineContext getContext() { return c.getContext(); }
                 @Override public void resumeWith(Object result) {
@@ -45,7 +43,12 @@ class OutsideATestTest {
                 }
             });
         });
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        // suspended: its wait registered with the future (not a guess at how long that takes)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (never.getNumberOfDependents() == 0 && System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+        }
+        assertThat(never.getNumberOfDependents()).as("the coroutine waits on the future").isEqualTo(1);
         future.cancel(true);
         assertThat(cancelled.get(5, TimeUnit.SECONDS)).isTrue();
     }
