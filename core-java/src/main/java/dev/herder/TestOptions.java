@@ -154,8 +154,8 @@ public final class TestOptions {
      *
      * <p>With it on, a test is called deadlocked (a {@link CoroutineTestTimeoutError} naming each waiting coroutine
      * and what it waits for) as soon as nothing is due on the virtual clock and every coroutine of it waits for
-     * something only another of its coroutines could give — a {@code Mutex}, a channel, a {@code select}, a job or
-     * {@code CompletableDeferred} (a {@link Gate}) — as Go's {@code testing/synctest} defines durable blocking. A wait
+     * something only another of its coroutines could give — a {@code Mutex}, a channel, a job or a
+     * {@code CompletableDeferred} only coroutines wait on (a {@link Gate}) — as Go's {@code testing/synctest} defines durable blocking. A wait
      * for a real thread or real I/O (a {@code CompletionStage}, a callback, a socket) is never called a deadlock: such
      * a test waits until its timeout, as {@code runTest} would.
      *

@@ -189,6 +189,43 @@ class DeadlockVerdictTest {
         }
 
         @Test
+        void aFutureBridgedToADeferredWithAsDeferred() {
+            CompletableFuture<String> future = completedLater("bridged");
+            Coroutines.runBlockingTest(VIRTUAL, scope -> {
+                String value = scope.await(c -> kotlinx.coroutines.future.FutureKt.asDeferred(future).await(c));
+                assertThat(value).isEqualTo("bridged");
+            });
+        }
+
+        @Test
+        void aChannelFedByABackgroundCoroutineThatWaitsForRealWork() {
+            CompletableFuture<String> future = completedLater("from the background");
+            Coroutines.runBlockingTest(VIRTUAL, scope -> {
+                Relay relay = new Relay(scope.backgroundScope());
+                relay.relay(future);
+                String reply = scope.await(c -> relay.getReplies().receive(c));
+                assertThat(reply).isEqualTo("from the background");
+            });
+        }
+
+        @Test
+        void aMutexWaitUnderARealTimeTimeoutGivesUpInsteadOfBeingCalledDeadlocked() {
+            Coroutines.runBlockingTest(VIRTUAL, scope -> {
+                Boolean locked = scope.await(c -> BlockingKt.lockOrGiveUpOnUnconfined(REAL_WORK_MILLIS, c));
+                assertThat(locked).isNull();
+            });
+        }
+
+        @Test
+        void joiningACancelledCoroutineWhoseCleanUpWaitsForRealWork() {
+            CompletableFuture<String> closed = completedLater("closed");
+            Coroutines.runBlockingTest(VIRTUAL, scope -> {
+                String outcome = scope.await(c -> BlockingKt.cancelAWorkerWhoseCleanUpWaitsForRealWork(closed, c));
+                assertThat(outcome).isEqualTo("cleaned up");
+            });
+        }
+
+        @Test
         void aWaitHerderCannotSeeTheEndOfRunsToTheDeadlineAndIsReportedAsATimeout() {
             Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(
                 VIRTUAL.withTimeout(Duration.ofMillis(1_200)),

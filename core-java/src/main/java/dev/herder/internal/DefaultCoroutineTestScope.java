@@ -246,11 +246,19 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
      */
     private Drive drive(String method) {
         ensureDrivable(method);
-        Drive held = handOver == null ? ALONE : hold();
+        Drive held = acquire();
         if (held == null) {
             throw refusal(method);   // the test thread took the scope back meanwhile
         }
         return held;
+    }
+
+    /**
+     * The right to drive the loop: free for the test thread while nothing is lent; every other case takes the lock, so
+     * a thread that saw a hand-over just before the test thread took it back is refused, never let in unlocked.
+     */
+    private Drive acquire() {
+        return Thread.currentThread() == owner && handOver == null ? ALONE : hold();
     }
 
     /** Holds the loop for the calling thread, or returns null if it may not drive any more. */
@@ -377,7 +385,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     boolean driveUntil(Signal signal, long limitNanos) {
-        Drive held = handOver == null ? ALONE : hold();
+        Drive held = acquire();
         if (held == null) {
             return signal.isDone();
         }
@@ -399,7 +407,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     void driveUntil(Signal signal) {
-        Drive held = handOver == null ? ALONE : hold();
+        Drive held = acquire();
         if (held == null) {
             return;
         }

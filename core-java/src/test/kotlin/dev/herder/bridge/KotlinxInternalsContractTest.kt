@@ -8,6 +8,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.InternalCoroutinesApi
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.future.asDeferred
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.test.StandardTestDispatcher
 import kotlinx.coroutines.test.TestCoroutineScheduler
@@ -371,10 +372,33 @@ class KotlinxInternalsContractTest {
         }
 
         @Test
-        fun aSelectIsAPrimitive() {
+        fun aSelectIsUnknownForItMayWaitForARealTimeout() {
             val channel = kotlinx.coroutines.channels.Channel<Int>()
             val waiter = start { kotlinx.coroutines.selects.select<Int> { channel.onReceive { it } } }
-            assertThat((waitsOf(waiter).single() as KotlinxInternals.Wait.Primitive).what).isEqualTo("a select")
+            assertThat(waitsOf(waiter).single()).isSameAs(KotlinxInternals.Wait.Unknown)
+        }
+
+        @Test
+        fun aDeferredOnlyCoroutinesAwaitIsToldFromAFuturesBridge() {
+            val plain = CompletableDeferred<Int>()
+            start { plain.await() }
+            val bridged = java.util.concurrent.CompletableFuture<Int>().asDeferred()
+            start { bridged.await() }
+            assertThat(KotlinxInternals.onlyCoroutinesWaitOn(plain)).isTrue()
+            assertThat(KotlinxInternals.onlyCoroutinesWaitOn(bridged)).isFalse()
+            plain.cancel(null)
+            bridged.cancel(null)
+        }
+
+        @Test
+        fun aTimeoutCoroutineIsRecognised() {
+            val channel = kotlinx.coroutines.channels.Channel<Int>()
+            val outer = CoroutineScope(dispatcher + parent).launch {
+                kotlinx.coroutines.withTimeoutOrNull(60_000) { channel.receive() }
+            }
+            scheduler.runCurrent()   // not advanceUntilIdle: the timeout would run out
+            assertThat(KotlinxInternals.isTimeout(outer.children.single())).isTrue()
+            assertThat(KotlinxInternals.isTimeout(outer)).isFalse()
         }
 
         @Test

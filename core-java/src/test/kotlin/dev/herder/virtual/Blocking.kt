@@ -100,3 +100,31 @@ class Relay(private val scope: kotlinx.coroutines.CoroutineScope) {
         scope.launch(Dispatchers.IO) { replies.send(future.await()) }
     }
 }
+
+/** Waits for a Mutex it holds, giving up after [millis] of a real clock (Unconfined has none of its own). */
+suspend fun lockOrGiveUpOnUnconfined(millis: Long): Boolean? {
+    val mutex = Mutex(locked = true)
+    return kotlinx.coroutines.withContext(Dispatchers.Unconfined) {
+        kotlinx.coroutines.withTimeoutOrNull(millis) { mutex.lock(); true }
+    }
+}
+
+/**
+ * Cancels a worker and joins it; the worker's clean-up waits for [closed] (a connection closing on a real thread)
+ * where cancellation cannot stop it.
+ */
+suspend fun cancelAWorkerWhoseCleanUpWaitsForRealWork(closed: CompletableFuture<String>): String = coroutineScope {
+    val started = CompletableDeferred<Unit>()
+    val worker = launch(Dispatchers.IO) {
+        try {
+            started.complete(Unit)
+            kotlinx.coroutines.awaitCancellation()
+        } finally {
+            kotlinx.coroutines.withContext(kotlinx.coroutines.NonCancellable) { closed.await() }
+        }
+    }
+    started.await()
+    worker.cancel()
+    worker.join()
+    "cleaned up"
+}

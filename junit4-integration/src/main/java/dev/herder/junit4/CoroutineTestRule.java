@@ -1,6 +1,7 @@
 package dev.herder.junit4;
 
 import dev.herder.CoroutineTestScope;
+import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.Coroutines;
 import dev.herder.TestOptions;
 import java.util.concurrent.atomic.AtomicReference;
@@ -156,8 +157,10 @@ public final class CoroutineTestRule implements TestRule {
             }
             AssertionError missing = notThrown.get();
             if (missing != null) {
-                if (expected.isInstance(failure)) {
-                    return;   // a coroutine of the test threw what the test expects
+                // a coroutine of the test threw what the test expects; a timeout of the coroutine test is Herder's
+                // verdict, never the exception a test expects (even one expecting an AssertionError)
+                if (expected.isInstance(failure) && !(failure instanceof CoroutineTestTimeoutError)) {
+                    return;
                 }
                 failure.addSuppressed(missing);
             }

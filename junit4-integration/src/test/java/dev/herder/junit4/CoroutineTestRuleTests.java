@@ -128,6 +128,13 @@ class CoroutineTestRuleTests {
     }
 
     @Test
+    void expectingAnAssertionErrorDoesNotSwallowTheCoroutineTestsTimeout() {
+        Map<String, Throwable> failures = failuresByMethod(JUnitCore.runClasses(ExpectedAssertionTimeoutTestCase.class));
+        assertThat(failures.get("aCoroutineThatNeverEndsIsATimeoutNotTheExpectedAssertion"))
+            .isInstanceOf(dev.herder.CoroutineTestTimeoutError.class);
+    }
+
+    @Test
     void expectedExceptionOutsideTheCoroutineRuleSeesALaunchedCoroutinesException() {
         Result result = JUnitCore.runClasses(ExpectedExceptionOutsideTestCase.class);
         assertThat(result.getFailures()).isEmpty();

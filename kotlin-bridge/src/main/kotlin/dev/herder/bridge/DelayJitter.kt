@@ -39,11 +39,13 @@ public class DelayJitter(seed: Long, private val percent: Int) {
 
         override fun dispatch(context: CoroutineContext, block: Runnable) = inner.dispatch(context, block)
 
+        // registered with this dispatcher itself (TestDispatcher's own delay), not the inner one: a coroutine on this
+        // dispatcher then resumes in place when its delay is due, as without jitter, instead of through a dispatch
         override fun scheduleResumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) =
-            inner.scheduleResumeAfterDelay(jitter.apply(timeMillis), continuation)
+            super.scheduleResumeAfterDelay(jitter.apply(timeMillis), continuation)
 
         override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle =
-            inner.invokeOnTimeout(timeMillis, block, context)   // a timeout keeps its length: only delays race
+            super.invokeOnTimeout(timeMillis, block, context)   // a timeout keeps its length: only delays race
 
         override fun toString(): String = "$inner (delays jittered by up to ${jitter.percent} %)"
     }

@@ -11,14 +11,15 @@ import java.util.IdentityHashMap
  * deadlocked only when every coroutine of it is *durably* blocked — waiting for something that only the test's own
  * coroutines could give it — and nothing is due on its virtual clock.
  *
- * Durable: a `Mutex`/`Semaphore`, a channel or a `select` (kotlinx's primitives, released only by another coroutine),
- * and `join`/`await` of a job whose coroutine is itself durably blocked, or of a `CompletableDeferred` (a `Gate` is
- * one). Anything else is a wait Herder cannot see the end of — a `CompletionStage` (`await()`, `scope.await(stage)`,
- * `Suspend.await`), a callback adapter (`suspendCancellableCoroutine` resumed by an NIO or library thread), a
- * suspension that registers nothing with its job, a coroutine running on a real thread — and no verdict is given while
+ * Durable: a `Mutex`/`Semaphore` or a channel (kotlinx's primitives, released only by another coroutine), and
+ * `join`/`await`/`awaitAll` of a job whose coroutine is itself durably blocked, or of a `CompletableDeferred` only
+ * coroutines wait on (a `Gate` is one). Anything else is a wait Herder cannot see the end of — a `CompletionStage`
+ * (`await()`, `asDeferred()`, `scope.await(stage)`, `Suspend.await`), a callback adapter (`suspendCancellableCoroutine`
+ * resumed by an NIO or library thread), a `select` or `withTimeout` (whose timer may be on a real clock), a suspension
+ * that registers nothing with its job, a coroutine running on a real thread — and no verdict is given while
  * one exists: such a test waits until its deadline, as `runTest` would. A false verdict costs more than a late one.
  *
- * The world checked is the test's job tree, the coroutines of scopes built outside the test that ran on its
+ * The world checked is the test's job tree, its background scope (whose job kotlinx gives no parent), the coroutines of scopes built outside the test that ran on its
  * dispatchers (a view model's `viewModelScope`, a repository's own scope: see [MainRoute.guests]) and every job one of
  * them awaits.
  */
@@ -43,6 +44,7 @@ internal object DurableBlocking {
         val seen = IdentityHashMap<Job, Unit>()
         val pending = ArrayDeque<Job>()
         pending.add(run.testJob)
+        run.testScope.backgroundScope.coroutineContext[Job]?.let(pending::add)   // kotlinx's has no parent
         pending.addAll(route.guests())
         /** Roots (coroutines, awaited calls) with a wait found for them. */
         val waiting = IdentityHashMap<Any, Unit>()
@@ -52,7 +54,8 @@ internal object DurableBlocking {
             val job = pending.removeFirst()
             if (seen.put(job, Unit) != null || job.isCompleted) continue
             job.children.forEach(pending::add)
-            if (job is AbstractCoroutine<*> && job !== run.testJob && job.isActive) {
+            if (job is AbstractCoroutine<*> && job !== run.testJob) {   // not completed: active or cancelling
+                if (KotlinxInternals.isTimeout(job)) return null   // idle, so its timer runs on a real clock
                 KotlinxInternals.callerOf(job)?.let { waiting[rootOf(it)] = Unit }
                 if (!KotlinxInternals.isCompleting(job)) mustWait.add(job)
             }
@@ -61,6 +64,10 @@ internal object DurableBlocking {
                     is KotlinxInternals.Wait.Primitive -> wait.what
                     is KotlinxInternals.Wait.OnJobs -> {
                         val open = wait.jobs.filter { !it.isCompleted }
+                        if (open.isEmpty()) return null   // completed: the waiter is about to be resumed
+                        // a job no coroutine runs is durable only if nothing but coroutines waits on it: a future's
+                        // asDeferred() bridge or a user's handler means something else may complete it
+                        if (open.any { it !is AbstractCoroutine<*> && !KotlinxInternals.onlyCoroutinesWaitOn(it) }) return null
                         pending.addAll(open)
                         when {
                             open.all { it !is AbstractCoroutine<*> } -> "a CompletableDeferred or Job nobody completed"

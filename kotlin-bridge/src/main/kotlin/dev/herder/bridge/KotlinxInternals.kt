@@ -221,10 +221,10 @@ public object KotlinxInternals {
             state is kotlinx.coroutines.internal.Segment<*> ->
                 Wait.Primitive(if (state.javaClass.name.startsWith("kotlinx.coroutines.channels.")) "a channel"
                     else "a Mutex or Semaphore")
-            state is kotlinx.coroutines.selects.SelectImplementation<*> -> Wait.Primitive("a select")
+            // a select may have an onTimeout on a real clock, invisible from here: no verdict
             state.javaClass.name == DISPOSE_ON_CANCEL -> {
                 val node = waits.disposeHandle.get(state)
-                if (node is JobNode) Wait.OnJobs(listOf(node.job)) else Wait.Unknown
+                if (node is JobNode && node.javaClass.name in RESUMERS) Wait.OnJobs(listOf(node.job)) else Wait.Unknown
             }
             state.javaClass.name == AWAIT_ALL_DISPOSER -> {
                 val nodes = waits.awaitAllNodes.get(state) as Array<*>
@@ -271,6 +271,34 @@ public object KotlinxInternals {
      */
     public fun callerOf(job: Job): Continuation<*>? = (job as? kotlinx.coroutines.internal.ScopeCoroutine<*>)?.uCont
 
+    /**
+     * Whether every completion handler on [job] only resumes a coroutine that waits for it (`join`, `await`,
+     * `awaitAll`) or is a child's: nothing else — a future's `asDeferred` bridge, a user's `invokeOnCompletion` — hangs
+     * on it, so only a coroutine can complete it. False for a job whose handlers Herder cannot read.
+     */
+    public fun onlyCoroutinesWaitOn(job: Job): Boolean {
+        val state = (job as? JobSupport)?.state ?: return false
+        val nodes = ArrayList<Any>()
+        when (state) {
+            is NodeList -> forEachNode(state) { nodes.add(it) }
+            is JobNode -> nodes.add(state)
+            is Incomplete -> state.list?.let { list -> forEachNode(list) { nodes.add(it) } }
+            else -> return false
+        }
+        return nodes.all { it.javaClass.name in RESUMERS || it.javaClass.name == CHILD_HANDLE || it.javaClass.name == CHILD_CONTINUATION }
+    }
+
+    private inline fun forEachNode(list: NodeList, action: (Any) -> Unit) {
+        var node = list.next as LockFreeLinkedListNode
+        while (node !== list) {
+            action(node)
+            node = node.nextNode
+        }
+    }
+
+    /** Whether [job] is a `withTimeout` coroutine: when nothing is due on the test's clock, its timer is a real one. */
+    public fun isTimeout(job: Job): Boolean = job.javaClass.name == TIMEOUT_COROUTINE
+
     /** Whether [job]'s own body has completed and it only waits for its children. */
     public fun isCompleting(job: Job): Boolean {
         val state = (job as? JobSupport)?.state ?: return false
@@ -294,6 +322,11 @@ public object KotlinxInternals {
     private val waits: Waits by lazy { Waits() }
 
     private const val DISPOSE_ON_CANCEL = "kotlinx.coroutines.DisposeOnCancel"
+    /** The completion nodes that resume a coroutine waiting for a job: join, await, awaitAll. */
+    private val RESUMERS = setOf("kotlinx.coroutines.ResumeOnCompletion", "kotlinx.coroutines.ResumeAwaitOnCompletion",
+        "kotlinx.coroutines.AwaitAll\$AwaitAllNode")
+    private const val CHILD_HANDLE = "kotlinx.coroutines.ChildHandleNode"
+    private const val TIMEOUT_COROUTINE = "kotlinx.coroutines.TimeoutCoroutine"
     private const val AWAIT_ALL_DISPOSER = "kotlinx.coroutines.AwaitAll\$DisposeHandlersOnCancel"
     private const val FINISHING = "kotlinx.coroutines.JobSupport\$Finishing"
     private const val COROUTINE_OWNER = "kotlinx.coroutines.debug.internal.DebugProbesImpl\$CoroutineOwner"

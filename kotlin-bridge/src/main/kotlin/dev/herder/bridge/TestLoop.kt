@@ -73,11 +73,23 @@ public class TestLoop(
                 if (!awaitForeignEvent(signal, waitLimit)) {
                     if (waitLimit == limitNanos) return giveUp(limitNanos)
                     // quiet for a while: a verdict only if every coroutine is durably blocked, else wait on
-                    verdict?.invoke(signal)?.let { throw it }
+                    verdict?.let { judge -> verdictUnlessDispatched(signal, judge)?.let { throw it } }
                 }
             }
         }
         return true
+    }
+
+    /** [judge]'s verdict, unless a dispatch came while it was made: something moved, so look again later. */
+    private fun verdictUnlessDispatched(signal: Signal, judge: (Signal) -> Throwable?): Throwable? {
+        val listener = DispatchListener()
+        if (KotlinxInternals.listenForDispatch(scheduler, listener)) return null
+        try {
+            val failure = judge(signal) ?: return null
+            return if (listener.isDone || signal.isDone) null else failure
+        } finally {
+            listener.cancel()
+        }
     }
 
     /** Runs the next task due by [untilTime]: kotlinx's next (FIFO), or the one the shuffled schedule picks. */
