@@ -88,8 +88,11 @@ internal object DurableBlocking {
         return waiters.ifEmpty { null }
     }
 
-    /** The coroutine or awaited call whose frames [continuation] belongs to, through Herder's own guards. */
-    private fun rootOf(continuation: kotlin.coroutines.Continuation<*>): Any {
+    /**
+     * The coroutine (its job) or awaited call whose frames [continuation] belongs to, walking through Herder's
+     * guards: what the verdict and a schedule's trace ([TaskDescriptions]) both mean by "whose wait is this".
+     */
+    fun rootOf(continuation: kotlin.coroutines.Continuation<*>): Any {
         var root = KotlinxInternals.rootOf(continuation)
         while (root is CallGuard) root = KotlinxInternals.rootOf(root.delegate)
         return root

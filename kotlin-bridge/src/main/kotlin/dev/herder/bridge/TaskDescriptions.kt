@@ -37,11 +37,7 @@ internal object TaskDescriptions {
         return root
     }
 
-    private fun rootOfCoroutine(continuation: Continuation<*>): Any {
-        var root: Any = KotlinxInternals.rootOf(continuation)
-        while (root is CallGuard) root = KotlinxInternals.rootOf(root.delegate)
-        return root
-    }
+    private fun rootOfCoroutine(continuation: Continuation<*>): Any = DurableBlocking.rootOf(continuation)
 
     private const val MAX_SCOPES = 64
 
