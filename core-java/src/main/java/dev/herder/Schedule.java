@@ -47,24 +47,38 @@ public final class Schedule {
         /** Probabilistic concurrency testing: random priorities per coroutine, {@code depth - 1} change points. */
         PCT,
         /** Partial-order sampling: a random priority per ready task, kept while it waits. */
-        POS
+        POS,
+        /**
+         * A recorded order ({@link #replay(String)}): kotlinx's arrival order except at the listed choice points — the
+         * form of a shrunk failing schedule.
+         */
+        REPLAY
     }
 
     /** The largest {@linkplain #withDelayJitter(int) delay jitter}, in percent of each delay. */
     public static final int MAX_DELAY_JITTER = 50;
 
-    private static final Schedule FIFO = new Schedule(Strategy.FIFO, 0, 0, 0);
+    private static final int[] NO_DEVIATIONS = new int[0];
+
+    private static final Schedule FIFO = new Schedule(Strategy.FIFO, 0, 0, 0, NO_DEVIATIONS);
 
     private final Strategy strategy;
     private final long seed;
     private final int depth;
     private final int delayJitter;
+    /** A replay's deviations: pairs of (choice point, position), choice points ascending, positions 2 or more. */
+    private final int[] deviations;
 
-    private Schedule(Strategy strategy, long seed, int depth, int delayJitter) {
+    private Schedule(Strategy strategy, long seed, int depth, int delayJitter, int[] deviations) {
         this.strategy = strategy;
         this.seed = seed;
         this.depth = depth;
         this.delayJitter = delayJitter;
+        this.deviations = deviations;
+    }
+
+    private Schedule(Strategy strategy, long seed, int depth, int delayJitter) {
+        this(strategy, seed, depth, delayJitter, NO_DEVIATIONS);
     }
 
     /** kotlinx's own order: tasks due at one instant run in the order they arrived. The default. */
@@ -99,6 +113,119 @@ public final class Schedule {
     }
 
     /**
+     * A recorded order: kotlinx's arrival order, except at the listed <em>choice points</em> (the steps where two or
+     * more tasks were due at one virtual instant, counted from 1), where the task that arrived at the given position
+     * runs first. {@code "3:2, 7:3"} runs the second-arrived task at the third choice point and the third-arrived at the
+     * seventh. A failing explored schedule is shrunk to this form ({@code @ExploreSchedules} and
+     * {@code Coroutines.runBlockingTest} do it on a failure, see {@code TestOptions.withShrinkBudget}), and the failure
+     * says which replay string reproduces it; a position past the tasks due at that point runs the last of them.
+     *
+     * <p>A jittered schedule's replay string ends with the jitter and the seed it was drawn from:
+     * {@code "3:2; jitter 20% from 0x000000000005EED0"}. The empty string is kotlinx's order with Herder's exploration
+     * machinery on (coroutines named by their launch sites).
+     *
+     * <pre>{@code
+     * TestOptions.defaults().withSchedule(Schedule.replay("3:2, 7:3"))
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code choices} is not of that form: it says what is wrong
+     */
+    public static Schedule replay(String choices) {
+        if (choices == null) {
+            throw new IllegalArgumentException("Schedule.replay needs the choices a failure printed, e.g. \"3:2, 7:3\", "
+                + "not null.");
+        }
+        String text = choices.trim();
+        int jitter = 0;
+        long seed = 0;
+        int semicolon = text.indexOf(';');
+        if (semicolon >= 0) {
+            String[] words = text.substring(semicolon + 1).trim().split("\\s+");
+            if (words.length != 4 || !words[0].equals("jitter") || !words[1].endsWith("%") || !words[2].equals("from")
+                || !words[3].startsWith("0x")) {
+                throw invalidReplay(choices, "its jitter part must read \"; jitter 20% from 0x…\"");
+            }
+            try {
+                jitter = Integer.parseInt(words[1].substring(0, words[1].length() - 1));
+                seed = Long.parseUnsignedLong(words[3].substring(2), 16);
+            } catch (NumberFormatException e) {
+                throw invalidReplay(choices, "its jitter part must read \"; jitter 20% from 0x…\"");
+            }
+            if (jitter < 1 || jitter > MAX_DELAY_JITTER) {
+                throw invalidReplay(choices, "a jitter is 1 to " + MAX_DELAY_JITTER + " %");
+            }
+            text = text.substring(0, semicolon).trim();
+        }
+        java.util.TreeMap<Integer, Integer> points = new java.util.TreeMap<>();
+        if (!text.isEmpty()) {
+            for (String entry : text.split(",")) {
+                String[] parts = entry.trim().split(":", -1);
+                int point;
+                int position;
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    point = Integer.parseInt(parts[0].trim());
+                    position = Integer.parseInt(parts[1].trim());
+                } catch (NumberFormatException e) {
+                    throw invalidReplay(choices, "\"" + entry.trim() + "\" is not choicePoint:position");
+                }
+                if (point < 1 || position < 1) {
+                    throw invalidReplay(choices, "choice points and positions count from 1, but \"" + entry.trim()
+                        + "\" has a smaller one");
+                }
+                if (points.containsKey(point)) {
+                    throw invalidReplay(choices, "choice point " + point + " is listed twice");
+                }
+                points.put(point, position);
+            }
+        }
+        int[] deviations = points.entrySet().stream().filter(e -> e.getValue() > 1)
+            .flatMapToInt(e -> java.util.stream.IntStream.of(e.getKey(), e.getValue())).toArray();
+        return new Schedule(Strategy.REPLAY, seed, 0, jitter, deviations);
+    }
+
+    private static IllegalArgumentException invalidReplay(String choices, String why) {
+        return new IllegalArgumentException("Schedule.replay(\"" + choices + "\") cannot be read: " + why + ". Pass the "
+            + "replay string a failure printed, e.g. \"3:2, 7:3\" (at the 3rd choice point the 2nd-arrived task runs "
+            + "first, at the 7th the 3rd-arrived), optionally followed by \"; jitter 20% from 0x…\".");
+    }
+
+    /**
+     * A replay's deviations from kotlinx's order, as pairs: {@code [choicePoint1, position1, choicePoint2, …]}, choice
+     * points ascending; empty for every other strategy. A copy.
+     */
+    public int[] deviations() {
+        return deviations.clone();
+    }
+
+    /** How many choice points of a {@linkplain #replay(String) replay} deviate from kotlinx's order; 0 otherwise. */
+    public int deviationCount() {
+        return deviations.length / 2;
+    }
+
+    /**
+     * The string {@link #replay(String)} reads back into this schedule: {@code "3:2, 7:3"}, with
+     * {@code "; jitter 20% from 0x…"} when delays are jittered. Only for {@link Strategy#REPLAY}.
+     *
+     * @throws IllegalStateException for the other strategies, which a seed replays
+     */
+    public String replayString() {
+        if (strategy != Strategy.REPLAY) {
+            throw new IllegalStateException(this + " is replayed by its seed, not by a replay string.");
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < deviations.length; i += 2) {
+            b.append(i == 0 ? "" : ", ").append(deviations[i]).append(':').append(deviations[i + 1]);
+        }
+        if (delayJitter != 0) {
+            b.append("; jitter ").append(delayJitter).append("% from ").append(hex(seed));
+        }
+        return b.toString();
+    }
+
+    /**
      * This schedule, with every virtual delay of the test's coroutines — on its test dispatcher, {@code Dispatchers.Main}
      * and, with virtual dispatchers, {@code Dispatchers.IO}/{@code Default} — stretched or shrunk by up to
      * {@code percent} % of itself, by an amount drawn from the seed: races that live in timing rather than in ties (a
@@ -123,6 +250,11 @@ public final class Schedule {
                 + " (how far each delay may stretch or shrink; 10 to 25 finds most latency races), but was "
                 + percent + ".");
         }
+        if (strategy == Strategy.REPLAY) {
+            throw new IllegalArgumentException("A replay's jitter is part of its replay string (\"3:2; jitter "
+                + percent + "% from 0x…\"), drawn from the seed of the schedule it was shrunk from: pass the whole "
+                + "string a failure printed to Schedule.replay.");
+        }
         return new Schedule(strategy, seed, depth, percent);
     }
 
@@ -136,7 +268,7 @@ public final class Schedule {
         return strategy;
     }
 
-    /** The seed of an explored schedule; 0 for {@link #fifo()}. */
+    /** The seed of an explored schedule; 0 for {@link #fifo()}; a replay's: the one its jitter is drawn from, or 0. */
     public long seed() {
         return seed;
     }
@@ -159,17 +291,18 @@ public final class Schedule {
     @Override
     public boolean equals(Object o) {
         return o instanceof Schedule other && strategy == other.strategy && seed == other.seed && depth == other.depth
-            && delayJitter == other.delayJitter;
+            && delayJitter == other.delayJitter && java.util.Arrays.equals(deviations, other.deviations);
     }
 
     @Override
     public int hashCode() {
-        return ((strategy.hashCode() * 31 + Long.hashCode(seed)) * 31 + depth) * 31 + delayJitter;
+        return (((strategy.hashCode() * 31 + Long.hashCode(seed)) * 31 + depth) * 31 + delayJitter) * 31
+            + java.util.Arrays.hashCode(deviations);
     }
 
     /**
      * {@code fifo}, {@code shuffled(seed=0x…)}, {@code pct(seed=0x…, depth=3)} or {@code pos(seed=0x…)}, with
-     * {@code , delayJitter=20%} when delays are jittered.
+     * {@code , delayJitter=20%} when delays are jittered; {@code replay("3:2, 7:3")} for a replay.
      */
     @Override
     public String toString() {
@@ -179,6 +312,7 @@ public final class Schedule {
             case SHUFFLED -> "shuffled(seed=" + hex(seed) + jitter + ")";
             case PCT -> "pct(seed=" + hex(seed) + ", depth=" + depth + jitter + ")";
             case POS -> "pos(seed=" + hex(seed) + jitter + ")";
+            case REPLAY -> "replay(\"" + replayString() + "\")";
         };
     }
 }

@@ -40,9 +40,18 @@ public final class TestOptions {
     /** True or false when chosen for this test; null: the suite's default ({@value #VIRTUAL_DISPATCHERS_PROPERTY}). */
     private final Boolean virtualDispatchers;
     private final Schedule schedule;
+    private final int shrinkRuns;
+    private final Duration shrinkTime;
+
+    /** How many extra runs a failing explored schedule may take to shrink, unless {@link #withShrinkBudget} says. */
+    public static final int DEFAULT_SHRINK_RUNS = 200;
+
+    /** How long a failing explored schedule may take to shrink, unless {@link #withShrinkBudget} says. */
+    public static final Duration DEFAULT_SHRINK_TIME = Duration.ofSeconds(5);
 
     private TestOptions(DispatcherKind kind, CoroutineDispatcher customDispatcher, Duration timeout,
-                        boolean neverAwaitedCheck, String name, Boolean virtualDispatchers, Schedule schedule) {
+                        boolean neverAwaitedCheck, String name, Boolean virtualDispatchers, Schedule schedule,
+                        int shrinkRuns, Duration shrinkTime) {
         if (schedule.isShuffled() && (customDispatcher != null || (kind != null && !kind.usesVirtualTime()))) {
             throw Failures.shuffleOnRealTime(kind != null ? "DispatcherKind." + kind : "the dispatcher " + customDispatcher,
                 schedule);
@@ -58,6 +67,8 @@ public final class TestOptions {
         this.name = name;
         this.virtualDispatchers = virtualDispatchers;
         this.schedule = schedule;
+        this.shrinkRuns = shrinkRuns;
+        this.shrinkTime = shrinkTime;
     }
 
     /**
@@ -69,7 +80,8 @@ public final class TestOptions {
     public static TestOptions defaults() {
         String property = System.getProperty(TIMEOUT_PROPERTY);
         Duration timeout = property == null ? DEFAULT_TIMEOUT : Durations.parse(property, "-D" + TIMEOUT_PROPERTY);
-        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, Failures.UNNAMED_TEST, null, Schedule.fifo());
+        return new TestOptions(DispatcherKind.STANDARD_TEST, null, timeout, false, Failures.UNNAMED_TEST, null, Schedule.fifo(),
+            DEFAULT_SHRINK_RUNS, DEFAULT_SHRINK_TIME);
     }
 
     /**
@@ -82,7 +94,7 @@ public final class TestOptions {
             throw Failures.nullArgument("TestOptions.withDispatcher", "a dispatcher kind",
                 "one of " + java.util.Arrays.toString(DispatcherKind.values()));
         }
-        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+        return new TestOptions(kind, null, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
     }
 
     /**
@@ -95,7 +107,7 @@ public final class TestOptions {
             throw Failures.nullArgument("TestOptions.withDispatcher", "a dispatcher",
                 "Dispatchers.getIO(), or withDispatcher(DispatcherKind.IO)");
         }
-        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+        return new TestOptions(null, dispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
     }
 
     /**
@@ -105,7 +117,7 @@ public final class TestOptions {
      */
     public TestOptions withTimeout(Duration timeout) {
         Durations.requirePositive(timeout, "timeout");
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
     }
 
     /**
@@ -129,7 +141,7 @@ public final class TestOptions {
      * {@code @CoroutineTest(failOnNeverAwaited = false)}, turns it off there). Starting futures then costs a stack walk.
      */
     public TestOptions withFailOnNeverAwaited(boolean enabled) {
-        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers, schedule);
+        return new TestOptions(kind, customDispatcher, timeout, enabled, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
     }
 
     /**
@@ -141,7 +153,7 @@ public final class TestOptions {
         if (name == null || name.isBlank()) {
             throw Failures.blankArgument("TestOptions.withName", "a test name", "withName(\"herdsTheCat()\")");
         }
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
     }
 
     /**
@@ -167,7 +179,7 @@ public final class TestOptions {
      *     dispatcher of yours: they run on real time
      */
     public TestOptions withVirtualDispatchers(boolean enabled) {
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, enabled, schedule);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, enabled, schedule, shrinkRuns, shrinkTime);
     }
 
     /**
@@ -192,9 +204,40 @@ public final class TestOptions {
      */
     public TestOptions withSchedule(Schedule schedule) {
         if (schedule == null) {
-            throw Failures.nullArgument("TestOptions.withSchedule", "a schedule", "Schedule.fifo(), Schedule.shuffled(seed), Schedule.pct(seed, depth) or Schedule.pos(seed)");
+            throw Failures.nullArgument("TestOptions.withSchedule", "a schedule", "Schedule.fifo(), Schedule.shuffled(seed), Schedule.pct(seed, depth), Schedule.pos(seed) or Schedule.replay(choices)");
         }
-        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
+    }
+
+    /**
+     * How much a failure under an explored schedule may spend on shrinking it: at most {@code runs} extra runs of the
+     * test and {@code time} of wall-clock time, whichever ends first ({@value #DEFAULT_SHRINK_RUNS} runs and 5 s by
+     * default). Shrinking re-runs the test body under replays of the failing schedule with fewer deviations from
+     * kotlinx's order, keeps each that fails the same way (the same exception type, thrown from the same line), and
+     * reports the smallest as a {@linkplain Schedule#replay(String) replay string} with a table of its deviations. The
+     * body must set up what it checks itself (a re-run sees what an earlier run left in objects it shares). {@code 0}
+     * runs turns shrinking off.
+     *
+     * @throws IllegalArgumentException if {@code runs} is negative or {@code time} is null or negative
+     */
+    public TestOptions withShrinkBudget(int runs, Duration time) {
+        if (runs < 0 || time == null || time.isNegative()) {
+            throw new IllegalArgumentException("TestOptions.withShrinkBudget needs runs of 0 or more (0 turns shrinking "
+                + "off) and a time of zero or more, e.g. withShrinkBudget(200, Duration.ofSeconds(5)), but got " + runs
+                + " and " + time + ".");
+        }
+        return new TestOptions(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule,
+            runs, time);
+    }
+
+    /** How many extra runs shrinking a failing explored schedule may take ({@link #withShrinkBudget}); 0: none. */
+    public int shrinkRuns() {
+        return shrinkRuns;
+    }
+
+    /** How long shrinking a failing explored schedule may take ({@link #withShrinkBudget}). */
+    public Duration shrinkTime() {
+        return shrinkTime;
     }
 
     /** The schedule the test runs under ({@link #withSchedule(Schedule)}); {@link Schedule#fifo()} by default. */
@@ -229,7 +272,8 @@ public final class TestOptions {
 
     /** These options as the runner takes them (internal: the one place the public options cross into internal code). */
     RunSpec toRunSpec() {
-        return new RunSpec(name, timeout, kind, customDispatcher, neverAwaitedCheck, virtualDispatchers(), schedule);
+        return new RunSpec(name, timeout, kind, customDispatcher, neverAwaitedCheck, virtualDispatchers(), schedule,
+            shrinkRuns, shrinkTime);
     }
 
     @Override
@@ -237,12 +281,13 @@ public final class TestOptions {
         return o instanceof TestOptions other && kind == other.kind
             && Objects.equals(customDispatcher, other.customDispatcher) && timeout.equals(other.timeout)
             && neverAwaitedCheck == other.neverAwaitedCheck && name.equals(other.name)
-            && Objects.equals(virtualDispatchers, other.virtualDispatchers) && schedule.equals(other.schedule);
+            && Objects.equals(virtualDispatchers, other.virtualDispatchers) && schedule.equals(other.schedule)
+            && shrinkRuns == other.shrinkRuns && shrinkTime.equals(other.shrinkTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule);
+        return Objects.hash(kind, customDispatcher, timeout, neverAwaitedCheck, name, virtualDispatchers, schedule, shrinkRuns, shrinkTime);
     }
 
     @Override

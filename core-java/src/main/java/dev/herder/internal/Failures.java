@@ -224,23 +224,34 @@ public final class Failures {
                 attributes = "strategy = Strategy.POS, ";
                 drawn = "by POS (random task priorities) from that seed";
             }
+            case REPLAY -> {
+                factory = "Schedule.replay(\"" + schedule.replayString() + "\")";
+                attributes = "";
+                drawn = "";
+            }
             default -> {
                 factory = "Schedule.shuffled(" + seed + ")";
                 attributes = "strategy = Strategy.SHUFFLED, ";
                 drawn = "drawn from that seed";
             }
         }
-        if (schedule.delayJitter() != 0) {
+        if (schedule.delayJitter() != 0 && schedule.strategy() != dev.herder.Schedule.Strategy.REPLAY) {
             factory += ".withDelayJitter(" + schedule.delayJitter() + ")";
             attributes += "delayJitter = " + schedule.delayJitter() + ", ";
             drawn += ", each delay stretched or shrunk by up to " + schedule.delayJitter() + " %";
         }
-        StringBuilder b = new StringBuilder("This failure happened under ").append(factory)
-            .append(": the tasks due at one virtual instant ran in an order ").append(drawn)
-            .append(". Replay exactly this interleaving with @ExploreSchedules(").append(attributes)
-            .append("seeds = {").append(seed).append("}) or ")
-            .append("TestOptions.defaults().withSchedule(").append(factory).append(").")
-            .append("\nThe interleaving it ran (virtual time, coroutine, where it resumed; \"1 of 3\" where the ")
+        StringBuilder b = new StringBuilder("This failure happened under ").append(factory);
+        if (schedule.strategy() == dev.herder.Schedule.Strategy.REPLAY) {
+            b.append(": kotlinx's arrival order except at the listed choice points. Replay it with ")
+                .append(replayForms(schedule)).append(".");
+            appendDeviations(b, choices.describedDeviations());
+        } else {
+            b.append(": the tasks due at one virtual instant ran in an order ").append(drawn)
+                .append(". Replay exactly this interleaving with @ExploreSchedules(").append(attributes)
+                .append("seeds = {").append(seed).append("}) or ")
+                .append("TestOptions.defaults().withSchedule(").append(factory).append(").");
+        }
+        b.append("\nThe interleaving it ran (virtual time, coroutine, where it resumed; \"1 of 3\" where the ")
             .append("schedule chose among tasks due together):");
         List<dev.herder.bridge.ScheduleChoices.Step> steps = choices.steps();
         int skipped = choices.dropped() + Math.max(0, steps.size() - SCHEDULE_STEPS_SHOWN);
@@ -258,6 +269,123 @@ public final class Failures {
             }
         }
         return b.toString();
+    }
+
+    /** The two ways to replay {@code replay}: the annotation and the options. */
+    private static String replayForms(dev.herder.Schedule replay) {
+        String quoted = "\"" + replay.replayString() + "\"";
+        return "@ExploreSchedules(replay = " + quoted + ") or TestOptions.defaults().withSchedule(Schedule.replay("
+            + quoted + "))";
+    }
+
+    /** The shrinking section of a replay hint when there was no shrinking. */
+    static String notShrunk(String why) {
+        return "\nNot shrunk: " + why + ".";
+    }
+
+    /** The shrinking section when the recorded choices, replayed, did not fail the same way. */
+    static String notReproduced(dev.herder.Schedule replay, int runs) {
+        return "\nNot shrunk: replaying its choices (Schedule.replay(\"" + replay.replayString() + "\")) did not fail "
+            + "the same way (the same exception from the same line), so the outcome depends on more than the order of "
+            + "the test's tasks: real threads or real time, or state an earlier run left behind in objects the test "
+            + "body shares (" + runs + " run" + (runs == 1 ? "" : "s") + ").";
+    }
+
+    /** The shrinking section: the smallest failing replay found, and a table of where it deviates. */
+    static String shrunkSchedule(dev.herder.Schedule replay, dev.herder.bridge.ScheduleChoices choices, int runs,
+                                 java.time.Duration took, boolean budgetRanOut, int recorded) {
+        int count = replay.deviationCount();
+        StringBuilder b = new StringBuilder("\nShrunk in ").append(runs).append(" run").append(runs == 1 ? "" : "s")
+            .append(" (").append(took.toMillis()).append(" ms)").append(budgetRanOut
+                ? ", until the shrink budget ran out (a smaller one may exist)" : "").append(": ");
+        if (count == 0) {
+            b.append("it fails the same way with no deviation from kotlinx's arrival order (").append(recorded)
+                .append(" in the run above), so no order of the test's tasks is needed for it. Replay it with ")
+                .append(replay.delayJitter() == 0 ? "Schedule.fifo(), as any test without an exploration runs"
+                    : replayForms(replay)).append(".");
+            return b.toString();
+        }
+        b.append("it fails the same way with ").append(count).append(count == 1 ? " deviation" : " deviations")
+            .append(" from kotlinx's arrival order (").append(recorded).append(" in the run above). Replay it with ")
+            .append(replayForms(replay)).append(".");
+        appendDeviations(b, choices.describedDeviations());
+        return b.toString();
+    }
+
+    /**
+     * A table of deviations in the spirit of Lincheck's: a column per coroutine, a row per choice point where another
+     * task than kotlinx's first-arrived one ran — "runs" in the column of the coroutine that ran, "waits" in the column
+     * of the one kotlinx would have run, each with the user's frame it resumes at.
+     */
+    private static void appendDeviations(StringBuilder b, List<dev.herder.bridge.ScheduleChoices.Deviation> deviations) {
+        if (deviations.isEmpty()) {
+            return;
+        }
+        List<String> columns = new java.util.ArrayList<>();
+        for (dev.herder.bridge.ScheduleChoices.Deviation d : deviations) {
+            if (!columns.contains(d.getPassed())) {
+                columns.add(d.getPassed());
+            }
+            if (!columns.contains(d.getRan())) {
+                columns.add(d.getRan());
+            }
+        }
+        List<String[]> rows = new java.util.ArrayList<>();
+        String[] header = new String[columns.size() + 2];
+        header[0] = "choice";
+        header[1] = "time";
+        for (int i = 0; i < columns.size(); i++) {
+            header[i + 2] = "\"" + columns.get(i) + "\"";
+        }
+        rows.add(header);
+        for (dev.herder.bridge.ScheduleChoices.Deviation d : deviations) {
+            String[] row = new String[columns.size() + 2];
+            java.util.Arrays.fill(row, "");
+            row[0] = "#" + d.getChoicePoint();
+            row[1] = d.getTime() + " ms";
+            row[columns.indexOf(d.getPassed()) + 2] = "waits" + at(d.getPassedAt(), " to start");
+            String ran = "runs (" + ordinal(d.getPosition()) + " of " + d.getDueTogether() + ")"
+                + at(d.getRanAt(), ": starts");
+            int column = columns.indexOf(d.getRan()) + 2;
+            row[column] = row[column].isEmpty() ? ran : row[column] + "; " + ran;
+            rows.add(row);
+        }
+        int[] widths = new int[header.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        b.append("\nWhere it deviates from kotlinx's order (a column per coroutine: \"runs\" ran before the one that ")
+            .append("\"waits\", which kotlinx would have run first):");
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder("\n  ");
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : " | ").append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
+            }
+            b.append(line.toString().stripTrailing());
+        }
+    }
+
+    /** Where a task of a deviation resumes its coroutine, or that it starts it (no line of the user's code yet). */
+    private static String at(StackTraceElement frame, String starting) {
+        if (frame == null || frame.getLineNumber() < 0 || frame.getClassName().startsWith("dev.herder.bridge.")) {
+            return starting;
+        }
+        String className = frame.getClassName();
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return " at " + simple + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber()
+            + ")";
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     /** How a message names its test: "Coroutine test" alone for a test nobody named. */

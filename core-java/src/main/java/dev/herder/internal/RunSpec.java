@@ -22,14 +22,23 @@ import org.jetbrains.annotations.ApiStatus;
  * @param virtualDispatchers whether Dispatchers.IO/Default run on the test's virtual clock (already resolved against
  *     the system property)
  * @param schedule the order of tasks due at one virtual instant
+ * @param shrinkRuns how many extra runs shrinking a failing explored schedule may take; 0: none
+ * @param shrinkTime how long shrinking a failing explored schedule may take
  */
 @API(status = INTERNAL, since = "0.1")
 @ApiStatus.Internal
 public record RunSpec(String name, Duration timeout, DispatcherKind kind, CoroutineDispatcher customDispatcher,
-                      boolean neverAwaitedCheck, boolean virtualDispatchers, Schedule schedule) {
+                      boolean neverAwaitedCheck, boolean virtualDispatchers, Schedule schedule,
+                      int shrinkRuns, Duration shrinkTime) {
     public RunSpec {
         if ((kind == null) == (customDispatcher == null)) {
             throw new IllegalArgumentException("a run spec takes a dispatcher kind or a dispatcher, exactly one");
         }
+    }
+
+    /** This spec under another schedule, with {@code timeout}: a shrinking run. */
+    RunSpec shrinking(Schedule replay, Duration timeout) {
+        return new RunSpec(name, timeout, kind, customDispatcher, neverAwaitedCheck, virtualDispatchers, replay, 0,
+            Duration.ZERO);
     }
 }

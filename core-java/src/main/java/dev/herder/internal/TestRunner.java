@@ -41,8 +41,32 @@ public final class TestRunner {
         void run(CoroutineTestScope scope) throws Throwable;
     }
 
-    /** Runs {@code body} as one coroutine test described by {@code options}; throws its first failure, unchanged. */
+    /**
+     * Runs {@code body} as one coroutine test described by {@code options}; throws its first failure, unchanged. A
+     * failure under an explored schedule carries a {@link ScheduleReplay}, after shrinking the schedule within the
+     * options' budget (which runs {@code body} again).
+     */
     public static void run(RunSpec options, Body body) {
+        Attempt first = attempt(options, body);
+        Throwable failure = first.failure();
+        if (failure == null) {
+            return;
+        }
+        if (first.choices() != null) {
+            failure.addSuppressed(new ScheduleReplay(Failures.scheduleReplay(options.schedule(), first.choices())
+                + ScheduleShrinker.shrink(options, body, first)));
+        }
+        throw Sneaky.rethrow(failure);
+    }
+
+    /**
+     * One run's outcome: its failure (null if it passed), the choices of its explored schedule (null under FIFO), and
+     * whether it ran out of time.
+     */
+    record Attempt(Throwable failure, ScheduleChoices choices, boolean timedOut) {}
+
+    /** Runs {@code body} once as a coroutine test; returns what happened instead of throwing it. */
+    static Attempt attempt(RunSpec options, Body body) {
         KotlinxCheck.require();
         if (insideTest()) {
             throw Failures.nestedTest();
@@ -101,13 +125,7 @@ public final class TestRunner {
         if (failure == null && !leaks.isEmpty()) {
             failure = Failures.leakedMainCoroutines(options.name(), leaks);
         }
-        if (failure != null) {
-            ScheduleChoices shuffle = shuffles.get();
-            if (shuffle != null) {
-                failure.addSuppressed(new ScheduleReplay(Failures.scheduleReplay(options.schedule(), shuffle)));
-            }
-            throw Sneaky.rethrow(failure);
-        }
+        return new Attempt(failure, shuffles.get(), deadline.hasExpired());
     }
 
     /** The choices that draw {@code schedule}'s order, or null for kotlinx's own (FIFO). */
@@ -117,6 +135,7 @@ public final class TestRunner {
             case SHUFFLED -> ScheduleChoices.uniform(schedule.seed());
             case PCT -> ScheduleChoices.pct(schedule.seed(), schedule.depth(), Schedule.PCT_STEPS);
             case POS -> ScheduleChoices.pos(schedule.seed());
+            case REPLAY -> ScheduleChoices.replay(schedule.deviations(), true);
         };
     }
 

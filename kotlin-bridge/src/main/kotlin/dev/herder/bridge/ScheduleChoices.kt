@@ -8,14 +8,20 @@ import java.util.SplittableRandom
 
 /**
  * The choices of an explored schedule: which of the tasks due at one instant runs next, drawn by one strategy from a
- * seeded [SplittableRandom] (whose sequence the JDK specifies, so a seed gives the same choices on every JVM), and the
- * trace of what ran, for the replay hint of a failing test. Made by [uniform], [pct] or [pos].
+ * seeded [SplittableRandom] (whose sequence the JDK specifies, so a seed gives the same choices on every JVM), or read
+ * from a recorded list ([replay]); what it chose at each choice point, for shrinking; and the trace of what ran, for
+ * the replay hint of a failing test. Made by [uniform], [pct], [pos] or [replay].
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public class ScheduleChoices private constructor(private val strategy: Strategy) {
+public class ScheduleChoices private constructor(private val strategy: Strategy, private val describeDeviations: Boolean) {
     private val steps = ArrayList<Step>()
     private var dropped = 0
+    private var choicePoints = 0
+    private var deviationPairs = IntArray(16)
+    private var deviationInts = 0
+    private val deviations = ArrayList<Deviation>()
+    private var pending: Deviation? = null
 
     /** One task the schedule ran: when, which coroutine, where it resumed, and among how many due at that instant. */
     public class Step(
@@ -25,11 +31,56 @@ public class ScheduleChoices private constructor(private val strategy: Strategy)
         public val dueTogether: Int,
     )
 
+    /**
+     * A choice point where the schedule ran another task than kotlinx's first-arrived one: the [position] (from 1) of the
+     * task it ran among the [dueTogether] in arrival order, which coroutine that was and where it resumed, and the
+     * coroutine kotlinx would have run instead.
+     */
+    public class Deviation(
+        public val choicePoint: Int,
+        public val position: Int,
+        public val dueTogether: Int,
+        public val ran: String,
+        public val ranAt: StackTraceElement?,
+        public val passed: String,
+        public val passedAt: StackTraceElement?,
+    ) {
+        /** The virtual time it happened at. */
+        public var time: Long = 0
+            internal set
+    }
+
     /** The index of the task to run among [due] (two or more tasks due at one instant, in the order they arrived). */
-    internal fun pick(due: List<Any>): Int = strategy.pick(due)
+    internal fun pick(due: List<Any>): Int {
+        val index = strategy.pick(due, ++choicePoints)
+        if (index != 0) {
+            if (deviationInts + 2 > deviationPairs.size) deviationPairs = deviationPairs.copyOf(deviationPairs.size * 2)
+            deviationPairs[deviationInts++] = choicePoints
+            deviationPairs[deviationInts++] = index + 1
+            if (describeDeviations && deviations.size < MAX_STEPS) {
+                val (ran, ranAt) = TaskDescriptions.describe(due[index])
+                val (passed, passedAt) = TaskDescriptions.describe(due[0])
+                pending = Deviation(choicePoints, index + 1, due.size, ran, ranAt, passed, passedAt).also(deviations::add)
+            }
+        }
+        return index
+    }
+
+    /**
+     * Where the run deviated from kotlinx's order, as pairs `[choicePoint, position, …]` (both from 1): the recorded
+     * form [replay] and `Schedule.replay` read back.
+     */
+    public fun deviations(): IntArray = deviationPairs.copyOf(deviationInts)
+
+    /** The deviations described, for a [replay] made to describe them (at most [MAX_STEPS]); empty otherwise. */
+    public fun describedDeviations(): List<Deviation> = deviations.toList()
+
+    /** How many choice points (two or more tasks due together) the run had. */
+    public fun choicePoints(): Int = choicePoints
 
     internal fun ran(task: Any, time: Long, dueTogether: Int) {
         strategy.ran(task)
+        pending?.let { it.time = time; pending = null }
         if (steps.size == MAX_STEPS) {
             steps.removeAt(0)
             dropped++
@@ -45,14 +96,27 @@ public class ScheduleChoices private constructor(private val strategy: Strategy)
     public fun dropped(): Int = dropped
 
     private interface Strategy {
-        fun pick(due: List<Any>): Int
+        fun pick(due: List<Any>, choicePoint: Int): Int
         fun ran(task: Any) {}
     }
 
     /** Uniform: each task due together equally likely, at every choice point. */
     private class Uniform(seed: Long) : Strategy {
         private val random = SplittableRandom(seed)
-        override fun pick(due: List<Any>): Int = random.nextInt(due.size)
+        override fun pick(due: List<Any>, choicePoint: Int): Int = random.nextInt(due.size)
+    }
+
+    /**
+     * A recorded order: the first-arrived task, except at the recorded choice points, where the task at the recorded
+     * position runs (the last due one if fewer are due than when it was recorded).
+     */
+    private class Replay(pairs: IntArray) : Strategy {
+        private val positions = HashMap<Int, Int>().apply {
+            for (i in 0 until pairs.size - 1 step 2) put(pairs[i], pairs[i + 1])
+        }
+
+        override fun pick(due: List<Any>, choicePoint: Int): Int =
+            ((positions[choicePoint] ?: 1) - 1).coerceAtMost(due.size - 1)
     }
 
     /**
@@ -66,16 +130,13 @@ public class ScheduleChoices private constructor(private val strategy: Strategy)
         private val random = SplittableRandom(seed)
         private val priorities = IdentityHashMap<Any, Double>()
         private val changeAt: IntArray = drawChangePoints(depth - 1, steps)
-        private var choicePoint = 0
-
         private fun drawChangePoints(count: Int, steps: Int): IntArray {
             val points = LinkedHashSet<Int>()
             while (points.size < count) points.add(1 + random.nextInt(steps))
             return points.toIntArray()
         }
 
-        override fun pick(due: List<Any>): Int {
-            choicePoint++
+        override fun pick(due: List<Any>, choicePoint: Int): Int {
             val coroutines = due.map(TaskDescriptions::coroutineOf)
             for (c in coroutines) priorities.computeIfAbsent(c) { depth + random.nextDouble() }
             var best = highest(coroutines)
@@ -104,7 +165,7 @@ public class ScheduleChoices private constructor(private val strategy: Strategy)
         private val random = SplittableRandom(seed)
         private val priorities = IdentityHashMap<Any, Double>()
 
-        override fun pick(due: List<Any>): Int {
+        override fun pick(due: List<Any>, choicePoint: Int): Int {
             var best = 0
             var bestPriority = -1.0
             for ((i, task) in due.withIndex()) {
@@ -128,14 +189,22 @@ public class ScheduleChoices private constructor(private val strategy: Strategy)
 
         /** A uniformly random choice among the tasks due together. */
         @JvmStatic
-        public fun uniform(seed: Long): ScheduleChoices = ScheduleChoices(Uniform(seed))
+        public fun uniform(seed: Long): ScheduleChoices = ScheduleChoices(Uniform(seed), false)
 
         /** PCT of [depth] (1 or more) with its change points among the first [steps] choice points. */
         @JvmStatic
-        public fun pct(seed: Long, depth: Int, steps: Int): ScheduleChoices = ScheduleChoices(Pct(seed, depth, steps))
+        public fun pct(seed: Long, depth: Int, steps: Int): ScheduleChoices = ScheduleChoices(Pct(seed, depth, steps), false)
 
         /** Partial-order sampling. */
         @JvmStatic
-        public fun pos(seed: Long): ScheduleChoices = ScheduleChoices(Pos(seed))
+        public fun pos(seed: Long): ScheduleChoices = ScheduleChoices(Pos(seed), false)
+
+        /**
+         * A recorded order: the pairs `[choicePoint, position, …]` of [deviations] (both from 1); every other choice
+         * point runs the first-arrived task. With [describe], each deviation is described ([describedDeviations]).
+         */
+        @JvmStatic
+        public fun replay(deviations: IntArray, describe: Boolean): ScheduleChoices =
+            ScheduleChoices(Replay(deviations), describe)
     }
 }

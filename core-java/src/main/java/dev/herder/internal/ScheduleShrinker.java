@@ -1,0 +1,175 @@
+package dev.herder.internal;
+
+import dev.herder.Schedule;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Shrinks the schedule of a failing explored run: searches, by re-running the test body, for the replay with the fewest
+ * deviations from kotlinx's arrival order that still fails the same way, in the spirit of delta debugging (Zeller and
+ * Hildebrandt, 2002) and fast-check's scheduler shrinking. A deviation is a choice point (two or more tasks due at one
+ * instant) where another task than the first-arrived ran.
+ *
+ * <p>The search: replay the recorded choices (they must reproduce the failure, or the outcome depends on more than the
+ * schedule and nothing is claimed); try no deviation at all; then remove chunks of deviations, halving the chunks
+ * until single deviations are tried (ddmin's complement step); then move each remaining deviation to the second-arrived
+ * task. After each success the deviations are re-read from the run that failed, since removing one renumbers or
+ * removes later choice points. It stops at the options' budget of runs or time and reports the smallest failing
+ * replay found.
+ */
+final class ScheduleShrinker {
+    /** Below this much time left, no further run starts: it would only time out. */
+    private static final Duration LEAST_RUN_TIME = Duration.ofMillis(200);
+
+    private final TestRunner.Body body;
+    private final RunSpec options;
+    private final Signature target;
+    private final Schedule original;
+    private final long endNanos;
+    private int runs;
+
+    private ScheduleShrinker(RunSpec options, TestRunner.Body body, Throwable failure) {
+        this.options = options;
+        this.body = body;
+        this.target = Signature.of(failure);
+        this.original = options.schedule();
+        this.endNanos = System.nanoTime() + options.shrinkTime().toNanos();
+    }
+
+    /** The shrinking section of a failing explored run's replay hint: the smallest failing replay, or why there is none. */
+    static String shrink(RunSpec options, TestRunner.Body body, TestRunner.Attempt first) {
+        if (options.schedule().strategy() == Schedule.Strategy.REPLAY) {
+            return "";   // a replay is shrunk already, or chosen by hand: its table is in the hint
+        }
+        if (options.shrinkRuns() == 0) {
+            return Failures.notShrunk("its shrink budget is 0 runs (TestOptions.withShrinkBudget, or "
+                + "herder.schedule.shrink; an @ExploreSchedules shrinks only the first seed that fails)");
+        }
+        if (first.timedOut()) {
+            return Failures.notShrunk("it ran out of time, and every shrinking run would take as long");
+        }
+        return new ScheduleShrinker(options, body, first.failure()).search(first.choices().deviations());
+    }
+
+    private String search(int[] recorded) {
+        long started = System.nanoTime();
+        TestRunner.Attempt best = failsTheSameWay(recorded);
+        if (best == null) {
+            return runs == 0 ? Failures.notShrunk("its shrink budget ran out before the first run")
+                : Failures.notReproduced(replayOf(recorded), runs);
+        }
+        int[] current = best.choices().deviations();
+        if (current.length > 0) {
+            TestRunner.Attempt fifo = failsTheSameWay(new int[0]);
+            if (fifo != null) {
+                best = fifo;
+                current = fifo.choices().deviations();
+            }
+        }
+        int chunks = 2;
+        while (current.length / 2 >= 2 && hasBudget()) {
+            int size = current.length / 2;
+            int per = (size + chunks - 1) / chunks;
+            boolean reduced = false;
+            for (int from = 0; from < size && hasBudget(); from += per) {
+                TestRunner.Attempt smaller = failsTheSameWay(without(current, from, Math.min(size, from + per)));
+                if (smaller != null) {
+                    best = smaller;
+                    current = smaller.choices().deviations();
+                    chunks = Math.max(chunks - 1, 2);
+                    reduced = true;
+                    break;
+                }
+            }
+            if (!reduced) {
+                if (chunks >= size) {
+                    break;
+                }
+                chunks = Math.min(chunks * 2, size);
+            }
+        }
+        for (int i = 1; i < current.length && hasBudget(); i += 2) {
+            if (current[i] > 2) {
+                int[] candidate = current.clone();
+                candidate[i] = 2;
+                TestRunner.Attempt nearer = failsTheSameWay(candidate);
+                if (nearer != null) {
+                    best = nearer;
+                    current = nearer.choices().deviations();
+                    i = -1;   // the deviations were re-read: start over
+                }
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return Failures.shrunkSchedule(replayOf(current), best.choices(), runs, took, !hasBudget(),
+            recorded.length / 2);
+    }
+
+    /** The replay of {@code deviations}, with the original's jitter. */
+    private Schedule replayOf(int[] deviations) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < deviations.length; i += 2) {
+            b.append(i == 0 ? "" : ", ").append(deviations[i]).append(':').append(deviations[i + 1]);
+        }
+        if (original.delayJitter() != 0) {
+            b.append("; jitter ").append(original.delayJitter()).append("% from ")
+                .append(String.format(java.util.Locale.ROOT, "0x%016X", original.seed()));
+        }
+        return Schedule.replay(b.toString());
+    }
+
+    /** Runs the replay of {@code deviations}: its attempt if it failed as the original did, else null. */
+    private TestRunner.Attempt failsTheSameWay(int[] deviations) {
+        if (!hasBudget()) {
+            return null;
+        }
+        runs++;
+        Duration left = Duration.ofNanos(endNanos - System.nanoTime());
+        Duration timeout = left.compareTo(options.timeout()) < 0 ? left : options.timeout();
+        TestRunner.Attempt attempt = TestRunner.attempt(options.shrinking(replayOf(deviations), timeout), body);
+        boolean same = attempt.failure() != null && !attempt.timedOut() && target.equals(Signature.of(attempt.failure()));
+        return same ? attempt : null;
+    }
+
+    private boolean hasBudget() {
+        return runs < options.shrinkRuns() && endNanos - System.nanoTime() > LEAST_RUN_TIME.toNanos();
+    }
+
+    /** {@code pairs} without the deviations from index {@code from} (inclusive) to {@code to} (exclusive). */
+    private static int[] without(int[] pairs, int from, int to) {
+        int[] rest = new int[pairs.length - 2 * (to - from)];
+        System.arraycopy(pairs, 0, rest, 0, 2 * from);
+        System.arraycopy(pairs, 2 * to, rest, 2 * from, pairs.length - 2 * to);
+        return rest;
+    }
+
+    /**
+     * What makes two failures "the same" for shrinking: the exception's type and the line of the user's code it came
+     * from (the first frame outside assertion libraries, test engines, the JDK, Kotlin and Herder's machinery). A
+     * shrunk schedule that fails another way — another assertion, a timeout — is a different bug.
+     */
+    record Signature(Class<?> type, String where) {
+        static Signature of(Throwable failure) {
+            for (StackTraceElement frame : failure.getStackTrace()) {
+                if (!isLibrary(frame.getClassName())) {
+                    return new Signature(failure.getClass(), frame.getClassName() + ":" + frame.getLineNumber());
+                }
+            }
+            return new Signature(failure.getClass(), null);
+        }
+
+        private static boolean isLibrary(String c) {
+            for (String prefix : LIBRARIES) {
+                if (c.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return c.contains("$$Lambda");
+        }
+
+        private static final List<String> LIBRARIES = List.of("java.", "jdk.", "sun.", "kotlin.", "kotlinx.",
+            "org.junit.", "junit.", "org.opentest4j.", "org.assertj.", "org.hamcrest.", "com.google.common.truth.",
+            "org.mockito.", "io.mockk.", "dev.herder.internal.", "dev.herder.bridge.", "dev.herder.Coroutines",
+            "dev.herder.SuspendCall");
+    }
+}
