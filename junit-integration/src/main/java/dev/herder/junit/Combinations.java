@@ -47,6 +47,28 @@ final class Combinations {
                 throw JUnitFailures.twoTimeouts(method, explorationTimeout, dispatcherTimeout);
             }
         }
+        if (exploration.isPresent() && !exploration.get().replay().isBlank()) {
+            ExploreSchedules e = exploration.get();
+            List<String> others = new java.util.ArrayList<>();
+            if (e.runs() != Configuration.RUNS_UNSET) {
+                others.add("runs");
+            }
+            if (e.seeds().length > 0) {
+                others.add("seeds");
+            }
+            if (e.strategy() != ExploreSchedules.Strategy.CONFIGURED) {
+                others.add("strategy");
+            }
+            if (e.depth() != Configuration.DEPTH_UNSET) {
+                others.add("depth");
+            }
+            if (e.delayJitter() != 0) {
+                others.add("delayJitter");
+            }
+            if (!others.isEmpty()) {
+                throw JUnitFailures.replayWith(method, e.replay(), String.join(", ", others));
+            }
+        }
         if (exploration.isPresent() && exploration.get().seeds().length > 0 && exploration.get().runs() != Configuration.RUNS_UNSET) {
             throw JUnitFailures.runsAndSeeds(method, exploration.get().runs(), exploration.get().seeds().length);
         }

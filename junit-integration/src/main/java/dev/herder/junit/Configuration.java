@@ -30,6 +30,9 @@ final class Configuration {
     /** Configuration parameter (or system property) running shard k of n of each {@code runs} exploration. */
     static final String SCHEDULE_SHARD_KEY = "herder.schedule.shard";
 
+    /** Configuration parameter (or system property) setting the budget of shrinking a failing exploration. */
+    static final String SCHEDULE_SHRINK_KEY = "herder.schedule.shrink";
+
     /** The strategy of an exploration that declares none, when the configuration chooses none either. */
     static final ExploreSchedules.Strategy DEFAULT_STRATEGY = ExploreSchedules.Strategy.PCT;
 
@@ -48,6 +51,8 @@ final class Configuration {
     private final String defaultTimeout;
     private final boolean virtualDispatchers;
     private final Long baseSeed;
+    private final int shrinkRuns;
+    private final java.time.Duration shrinkTime;
     private final ExploreSchedules.Strategy strategy;
     private final int depth;
     private final int shard;
@@ -66,6 +71,25 @@ final class Configuration {
         this.virtualDispatchers = root.getConfigurationParameter(VIRTUAL_DISPATCHERS_KEY).map(Boolean::parseBoolean)
             .orElse(false);
         this.baseSeed = root.getConfigurationParameter(SCHEDULE_SEED_KEY).map(Configuration::parseSeed).orElse(null);
+        String shrinkText = root.getConfigurationParameter(SCHEDULE_SHRINK_KEY).orElse(null);
+        if (shrinkText == null) {
+            this.shrinkRuns = TestOptions.DEFAULT_SHRINK_RUNS;
+            this.shrinkTime = TestOptions.DEFAULT_SHRINK_TIME;
+        } else {
+            String t = shrinkText.trim();
+            String[] parts = t.split("/", -1);
+            try {
+                this.shrinkRuns = t.equalsIgnoreCase("off") ? 0 : Integer.parseInt(parts[0].trim());
+                // read as a timeout is: "5s", "500 ms", PT5S
+                this.shrinkTime = parts.length == 2 ? TestOptions.defaults().withTimeout(parts[1].trim()).timeout()
+                    : TestOptions.DEFAULT_SHRINK_TIME;
+            } catch (IllegalArgumentException e) {
+                throw JUnitFailures.invalidShrink(SCHEDULE_SHRINK_KEY, shrinkText);
+            }
+            if (parts.length > 2 || shrinkRuns < 0) {
+                throw JUnitFailures.invalidShrink(SCHEDULE_SHRINK_KEY, shrinkText);
+            }
+        }
         String strategyText = root.getConfigurationParameter(SCHEDULE_STRATEGY_KEY).orElse(null);
         ExploreSchedules.Strategy configured = ExploreSchedules.Strategy.CONFIGURED;
         int configuredDepth = DEPTH_UNSET;
@@ -179,7 +203,7 @@ final class Configuration {
         }
         dev.herder.Schedule schedule = ScheduleInvocation.of(context);
         if (schedule != null) {
-            options = options.withSchedule(schedule);
+            options = options.withSchedule(schedule).withShrinkBudget(shrinkRuns, shrinkTime);
         }
         return options.withFailOnNeverAwaited(neverAwaitedCheck).withName(context.getDisplayName());
     }
@@ -202,6 +226,13 @@ final class Configuration {
      * seed — of which a shard {@code k/n} takes every n-th, from the k-th on.
      */
     java.util.List<dev.herder.Schedule> schedulesFor(ExploreSchedules exploration, Method method, ExtensionContext context) {
+        if (!exploration.replay().isBlank()) {
+            try {
+                return java.util.List.of(dev.herder.Schedule.replay(exploration.replay()));
+            } catch (IllegalArgumentException e) {
+                throw JUnitFailures.invalidReplay(method, e);
+            }
+        }
         java.util.function.LongFunction<dev.herder.Schedule> schedule = strategyOf(exploration, method);
         if (exploration.seeds().length > 0) {
             return java.util.Arrays.stream(exploration.seeds()).mapToObj(schedule).toList();

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The seeds of a {@link #runs()} exploration derive from a base seed that is random per run, unless the
  * configuration parameter or system property {@code herder.schedule.seed} fixes it (decimal, or hexadecimal with
  * {@code 0x}). A failing invocation fails with the test's own exception, carrying a suppressed exception that says
- * how to replay it and shows the interleaving it ran.
+ * how to replay it and shows the interleaving it ran. The first failing invocation of an exploration is also
+ * <em>shrunk</em>: Herder re-runs the method (on the same test instance, without its {@code @BeforeEach}) under
+ * replays with fewer deviations from kotlinx's order, and reports the smallest that fails the same way as a
+ * {@link #replay()} string with a table of where it deviates. The configuration parameter {@code herder.schedule.shrink}
+ * sets the budget ({@code 200/5s}, the default: at most 200 runs and 5 seconds; {@code off} or {@code 0}: no shrinking).
  *
  * <p>The {@link #strategy()} draws each order: {@link Strategy#PCT PCT} of {@link #depth()} 3 unless the annotation
  * or the configuration parameter {@code herder.schedule.strategy} ({@code shuffled}, {@code pos}, {@code pct},
@@ -57,6 +61,14 @@ public @interface ExploreSchedules {
      * seeds.
      */
     long[] seeds() default {};
+
+    /**
+     * Exactly this recorded order, one invocation named {@code replay=…}: the replay string a shrunk failure printed
+     * ({@link dev.herder.Schedule#replay(String)}, e.g. {@code "3:2, 7:3"}), instead of seeds. It cannot be combined
+     * with {@link #runs()}, {@link #seeds()}, {@link #strategy()}, {@link #depth()} or {@link #delayJitter()} (a
+     * jittered replay carries its jitter in the string).
+     */
+    String replay() default "";
 
     /**
      * How each seed's order is drawn; {@link Strategy#CONFIGURED} (the default): the configuration parameter

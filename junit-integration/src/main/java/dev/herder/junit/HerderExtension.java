@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Runs JUnit methods as Herder coroutine tests. Register it with {@code @ExtendWith(HerderExtension.class)} or
@@ -126,14 +127,48 @@ public final class HerderExtension implements ParameterResolver, InvocationInter
         if (suspend) {
             invocation.skip();
         }
-        Coroutines.runBlockingTest(options, scope -> {
-            handle.attach(scope);
-            if (suspend) {
-                scope.await(KotlinSuspend.call(method, target, arguments));
-            } else {
-                invocation.proceed();
+        ShrinkClaim shrinks = ScheduleInvocation.of(context) == null ? null : ShrinkClaim.of(context);
+        if (shrinks != null && shrinks.taken()) {
+            options = options.withShrinkBudget(0, java.time.Duration.ZERO);
+        }
+        java.util.concurrent.atomic.AtomicBoolean proceeded = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            Coroutines.runBlockingTest(options, scope -> {
+                handle.attach(scope);
+                if (suspend) {
+                    scope.await(KotlinSuspend.call(method, target, arguments));
+                } else if (!proceeded.getAndSet(true)) {
+                    invocation.proceed();
+                } else {
+                    // a shrinking run: JUnit's invocation proceeds once, so the method is called again directly
+                    ReflectionSupport.invokeMethod(method, target, arguments);
+                }
+            });
+        } catch (Throwable failure) {
+            if (shrinks != null) {
+                shrinks.take();
             }
-        });
+            throw failure;
+        }
+    }
+
+    /** Whether a failing invocation of one exploration has been shrunk already: only the first is. */
+    private static final class ShrinkClaim {
+        private final java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+
+        static ShrinkClaim of(ExtensionContext invocation) {
+            ExtensionContext exploration = invocation.getParent().orElse(invocation);
+            return exploration.getStore(NAMESPACE).getOrComputeIfAbsent(ShrinkClaim.class, key -> new ShrinkClaim(),
+                ShrinkClaim.class);
+        }
+
+        boolean taken() {
+            return taken.get();
+        }
+
+        void take() {
+            taken.set(true);
+        }
     }
 
     @Override

@@ -112,6 +112,22 @@ final class JUnitFailures {
             method.toGenericString(), runs, seeds, seeds == 1 ? "" : "s", runs));
     }
 
+    static ExtensionConfigurationException replayWith(Method method, String replay, String others) {
+        return new ExtensionConfigurationException(String.format("Configuration error: @ExploreSchedules on method "
+            + "[%s] declares replay = \"%s\" and %s: a replay runs exactly that recorded order, once, and nothing "
+            + "else. Drop %s to replay, or drop replay to explore.", method.toGenericString(), replay, others, others));
+    }
+
+    static ExtensionConfigurationException invalidReplay(Method method, IllegalArgumentException e) {
+        return new ExtensionConfigurationException("Configuration error: @ExploreSchedules on method ["
+            + method.toGenericString() + "]: " + e.getMessage(), e);
+    }
+
+    static ExtensionConfigurationException invalidShrink(String key, String text) {
+        return new ExtensionConfigurationException("Configuration error: " + key + " must be runs/time (such as "
+            + "200/5s, the default: at most 200 runs and 5 seconds), runs alone (200), or off, but was '" + text + "'.");
+    }
+
     static IllegalStateException scopeUsedOutsideMethod(Object method) {
         return new IllegalStateException("The CoroutineTestScope of " + method + " is used outside the method's "
             + "run: it is valid only while the method runs. Keep using it inside the method.");

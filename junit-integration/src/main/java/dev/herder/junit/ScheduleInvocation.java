@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
- * One invocation of an {@code @ExploreSchedules} test: named {@code seed=0x…} ({@code [KIND] seed=0x…} when it also
+ * One invocation of an {@code @ExploreSchedules} test: named {@code seed=0x…} or {@code replay=3:2, 7:3}
+ * ({@code [KIND] seed=0x…} when it also
  * runs on a {@code @DispatcherTest} kind); records its schedule, and its kind, in its store.
  */
 final class ScheduleInvocation implements TestTemplateInvocationContext {
@@ -26,7 +27,8 @@ final class ScheduleInvocation implements TestTemplateInvocationContext {
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        String seed = String.format(Locale.ROOT, "seed=0x%016X", schedule.seed());
+        String seed = schedule.strategy() == Schedule.Strategy.REPLAY ? "replay=" + schedule.replayString()
+            : String.format(Locale.ROOT, "seed=0x%016X", schedule.seed());
         return kind == null ? seed : "[" + kind + "] " + seed;
     }
 

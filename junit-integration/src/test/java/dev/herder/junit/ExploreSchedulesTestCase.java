@@ -37,6 +37,19 @@ class ExploreSchedulesTestCase {
         assertThat(order.toString()).isEqualTo("ab");
     }
 
+    @ExploreSchedules(replay = "1:2")
+    void replaysAShrunkOrder(CoroutineTestScope scope) {
+        failsInSomeOrders(scope);
+    }
+
+    @ExploreSchedules(replay = "1:2", seeds = {1L}, strategy = ExploreSchedules.Strategy.POS)
+    void replayWithSeeds(CoroutineTestScope scope) {
+    }
+
+    @ExploreSchedules(replay = "1-2")
+    void malformedReplay(CoroutineTestScope scope) {
+    }
+
     @ExploreSchedules(runs = 5, strategy = ExploreSchedules.Strategy.POS)
     void recordsItsPosSchedule(CoroutineTestScope scope) {
         recordsItsSchedule(scope);

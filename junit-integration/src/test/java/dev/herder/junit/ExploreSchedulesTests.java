@@ -93,6 +93,57 @@ class ExploreSchedulesTests {
         }
     }
 
+    private static List<String> hintsOfFailures(Events events) {
+        return events.failed().stream().map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable()
+            .orElseThrow()).peek(t -> assertThat(t).hasMessageContaining("\"ba\"")).map(t -> {
+                assertThat(t.getSuppressed()).hasSize(1);
+                return t.getSuppressed()[0].getMessage();
+            }).toList();
+    }
+
+    @Test
+    void onlyTheFirstFailingInvocationIsShrunkByRunningTheMethodAgainAndItsReplayFailsTheSameWay() {
+        List<String> hints = hintsOfFailures(run("failsInSomeOrders", "0x5EED"));
+        assertThat(hints).hasSizeGreaterThan(1);
+        assertThat(hints.get(0)).contains("\nShrunk in ", "it fails the same way with 1 deviation from kotlinx's "
+            + "arrival order", "Replay it with @ExploreSchedules(replay = \"1:2\") or "
+            + "TestOptions.defaults().withSchedule(Schedule.replay(\"1:2\"))");
+        assertThat(hints.subList(1, hints.size())).allSatisfy(hint -> assertThat(hint)
+            .contains("\nNot shrunk: its shrink budget is 0 runs").doesNotContain("Shrunk in"));
+
+        Events replayed = run("replaysAShrunkOrder", null);
+        replayed.assertStatistics(stats -> stats.started(1).failed(1));
+        assertThat(replayed.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+            .containsExactly("replay=1:2");
+        assertThat(hintsOfFailures(replayed)).singleElement().asString()
+            .startsWith("This failure happened under Schedule.replay(\"1:2\")")
+            .contains("Where it deviates from kotlinx's order", "runs (2nd of 2): starts", "waits to start");
+    }
+
+    @Test
+    void theShrinkParameterSetsTheBudgetOrTurnsShrinkingOff() {
+        assertThat(hintsOfFailures(execute("failsInSomeOrders", Map.of("herder.schedule.seed", "0x5EED",
+            "herder.schedule.shrink", "off")).testEvents()))
+            .allSatisfy(hint -> assertThat(hint).contains("\nNot shrunk: its shrink budget is 0 runs"));
+        assertThat(hintsOfFailures(execute("failsInSomeOrders", Map.of("herder.schedule.seed", "0x5EED",
+            "herder.schedule.shrink", "1/5s")).testEvents()).get(0))
+            .contains("\nShrunk in 1 run (", "until the shrink budget ran out");
+        assertThat(configurationError("failsInSomeOrders", Map.of("herder.schedule.shrink", "lots")))
+            .isEqualTo("Configuration error: herder.schedule.shrink must be runs/time (such as 200/5s, the default: at "
+                + "most 200 runs and 5 seconds), runs alone (200), or off, but was 'lots'.");
+    }
+
+    @Test
+    void aReplayWithSeedsOrAStrategyOrAMalformedOneIsAConfigurationError() {
+        assertThat(configurationError("replayWithSeeds", Map.of())).isEqualTo("Configuration error: @ExploreSchedules "
+            + "on method [void dev.herder.junit.ExploreSchedulesTestCase.replayWithSeeds(dev.herder.CoroutineTestScope)] "
+            + "declares replay = \"1:2\" and seeds, strategy: a replay runs exactly that recorded order, once, and "
+            + "nothing else. Drop seeds, strategy to replay, or drop replay to explore.");
+        assertThat(configurationError("malformedReplay", Map.of())).startsWith("Configuration error: @ExploreSchedules "
+            + "on method [void dev.herder.junit.ExploreSchedulesTestCase.malformedReplay(dev.herder.CoroutineTestScope)]: "
+            + "Schedule.replay(\"1-2\") cannot be read: \"1-2\" is not choicePoint:position.");
+    }
+
     @Test
     void anExplorationThatDeclaresNoStrategyRunsPctOfDepthThree() {
         assertThat(schedulesOfARun("0x5EED")).hasSize(5)
