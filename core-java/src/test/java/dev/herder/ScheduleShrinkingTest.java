@@ -75,7 +75,7 @@ class ScheduleShrinkingTest {
         String replay = shrunkReplay(hint);
         assertThat(Schedule.replay(replay).deviationCount()).isEqualTo(1);
         assertThat(hint).contains("@ExploreSchedules(replay = \"" + replay + "\")")
-            .contains("\"scope.launch at dev.herder.ScheduleShrinkingTest.lostUpdateAmongNoise(ScheduleShrinkingTest.java:")
+            .containsPattern("\\| \"scope\\.launch at ScheduleShrinkingTest\\.java:\\d+\" +\\| ")
             .containsPattern("\\| runs \\(\\d(st|nd|rd|th) of \\d\\): starts")
             .contains("| waits to start");
 

@@ -335,7 +335,7 @@ public final class Failures {
         header[0] = "choice";
         header[1] = "time";
         for (int i = 0; i < columns.size(); i++) {
-            header[i + 2] = "\"" + columns.get(i) + "\"";
+            header[i + 2] = "\"" + LAUNCH_SITE.matcher(columns.get(i)).replaceFirst("$1 at $2") + "\"";
         }
         rows.add(header);
         for (dev.herder.bridge.ScheduleChoices.Deviation d : deviations) {
@@ -366,6 +366,10 @@ public final class Failures {
             b.append(line.toString().stripTrailing());
         }
     }
+
+    /** A coroutine named by the Java line that launched it, whose column header keeps only the file and line. */
+    private static final java.util.regex.Pattern LAUNCH_SITE =
+        java.util.regex.Pattern.compile("^(.*) at [\\w.$]+\\(([^()]+:\\d+)\\)$");
 
     /** Where a task of a deviation resumes its coroutine, or that it starts it (no line of the user's code yet). */
     private static String at(StackTraceElement frame, String starting) {

@@ -3,6 +3,7 @@ package dev.herder.samples.variants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.Coroutines;
@@ -59,6 +60,29 @@ class AccountScheduleTest {
         Schedule replay = Schedule.pct(Long.parseUnsignedLong(seed.group(1), 16), 3);
         for (int run = 0; run < 5; run++) {
             assertThat(balanceAfterDepositDuringWithdrawal(TestOptions.defaults().withSchedule(replay))).isEqualTo(70);
+        }
+    }
+
+    @Test
+    void theFirstFailureIsShrunkToTheOneDeviationTheBugNeedsAndItsReplayStringReplaysIt() {
+        List<Event> failures = EngineTestKit.engine("junit-jupiter")
+            .configurationParameter("herder.schedule.seed", "0x5EED")
+            .selectors(selectMethod(AccountExplorationTestCase.class, "aDepositDuringAWithdrawalIsNotLost",
+                CoroutineTestScope.class.getName())).execute()
+            .testEvents().failed().list();
+        String hint = failures.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+            .getSuppressed()[0].getMessage();
+        assertThat(hint).contains("it fails the same way with 1 deviation from kotlinx's arrival order");
+        Matcher replay = Pattern.compile("@ExploreSchedules\\(replay = \"([^\"]+)\"\\)").matcher(hint.substring(
+            hint.indexOf("\nShrunk in ")));
+        assertThat(replay.find()).as(hint).isTrue();
+        assertThat(hint).containsPattern("\\| \"scope\\.launch at AccountExplorationTestCase\\.java:\\d+\" +\\| "
+            + "\"scope\\.launch at AccountExplorationTestCase\\.java:\\d+\"\n  #1 ").contains("| waits to start",
+            "| runs (2nd of 2): starts");
+
+        for (int run = 0; run < 5; run++) {
+            assertThat(balanceAfterDepositDuringWithdrawal(TestOptions.defaults()
+                .withSchedule(Schedule.replay(replay.group(1))))).isEqualTo(70);
         }
     }
 
