@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Java code that takes a Clock and an executor, tested on the test's virtual clock beside coroutines. */
 class ScheduledExecutorTest {
 
+    // README: heartbeat
     /** Java code under test: reports the time every second on the executor it is given. */
     static final class Heartbeat {
         final List<Instant> beats = new CopyOnWriteArrayList<>();
@@ -34,6 +35,17 @@ class ScheduledExecutorTest {
     }
 
     @Test
+    void javaCodeWithAClockAndAnExecutorRunsOnTheVirtualClock() {
+        Coroutines.runBlockingTest(scope -> {
+            Heartbeat heartbeat = new Heartbeat(scope.clock(), scope.scheduledExecutor());
+            scope.advanceTimeBy(Duration.ofMillis(3_500));
+            assertThat(heartbeat.beats).containsExactly(Instant.ofEpochSecond(1), Instant.ofEpochSecond(2), Instant.ofEpochSecond(3));
+            heartbeat.stop();
+        });
+    }
+    // README: end
+
+    @Test
     void aScheduledTaskRunsAtItsVirtualInstant() {
         Coroutines.runBlockingTest(scope -> {
             List<Long> ranAt = new CopyOnWriteArrayList<>();
@@ -44,16 +56,6 @@ class ScheduledExecutorTest {
             assertThat(future.getDelay(TimeUnit.MILLISECONDS)).isEqualTo(1);
             future.get();   // on the test thread, get() drives the loop to the task's instant
             assertThat(ranAt).containsExactly(5_000L);
-        });
-    }
-
-    @Test
-    void javaCodeWithAClockAndAnExecutorRunsOnTheVirtualClock() {
-        Coroutines.runBlockingTest(scope -> {
-            Heartbeat heartbeat = new Heartbeat(scope.clock(), scope.scheduledExecutor());
-            scope.advanceTimeBy(Duration.ofMillis(3_500));
-            assertThat(heartbeat.beats).containsExactly(Instant.ofEpochSecond(1), Instant.ofEpochSecond(2), Instant.ofEpochSecond(3));
-            heartbeat.stop();
         });
     }
 

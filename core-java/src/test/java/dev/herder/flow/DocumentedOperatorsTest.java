@@ -17,6 +17,7 @@ class DocumentedOperatorsTest {
 
     @Test
     void debounceProducesThreeFourFive() {
+        // README: debounce
         Coroutines.runBlockingTest(scope -> {
             FlowProbe<Integer> probe = scope.probe(FlowsKt.debounceExample(), "debounce");
             expectItemAt(probe, scope, 3, 1_180);   // 3 emitted at 180, quiet for 1000 ms
@@ -24,6 +25,7 @@ class DocumentedOperatorsTest {
             expectItemAt(probe, scope, 5, 2_200);   // the last value is emitted when the flow completes
             probe.awaitComplete();
         });
+        // README: end
     }
 
     @Test

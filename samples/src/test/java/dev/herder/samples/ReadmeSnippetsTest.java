@@ -7,46 +7,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documentation's code comes from these compiled sample tests, so it cannot rot: every region between
- * {@code // README: <name>} and {@code // README: end} must appear, verbatim and dedented, in the README or one of
- * the other documents ({@code docs/*.md}, {@code benchmarks/README.md}); and every Java or Kotlin block of the README
- * is one of those regions, so the README shows only code that compiles and runs.
+ * The documentation's code is compiled code, so it cannot rot. Two rules, checked both ways:
+ * <ul>
+ *   <li>every region between {@code // README: <name>} and {@code // README: end} of a compiled source — the samples'
+ *       main and test sources, or any module's test sources — appears, verbatim and dedented, in the README or one of
+ *       the other documents ({@code docs/*.md}, {@code benchmarks/README.md});</li>
+ *   <li>every Java or Kotlin block of those documents (a fence whose language is {@code java} or {@code kotlin},
+ *       indented or not) is one of those regions. Anything else — output, a build file, pseudo-code that shows what
+ *       does not work — is fenced with another language ({@code text}, {@code xml}, {@code kts}…).</li>
+ * </ul>
  */
 class ReadmeSnippetsTest {
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path ROOT = Path.of("..");
+    private static final Path README = ROOT.resolve("README.md");
+    private static final Set<String> COMPILED_LANGUAGES = Set.of("java", "kotlin", "kt");
+    private static final Pattern FENCE = Pattern.compile("^( *)```\\s*([^`\\s]*).*$");
 
     /** The README and every other document a snippet may live in. */
-    static String documents() throws IOException {
-        StringBuilder all = new StringBuilder(Files.readString(README));
-        List<Path> others = new ArrayList<>(List.of(Path.of("..", "benchmarks", "README.md")));
-        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
-            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(others::add);
+    static List<Path> documents() throws IOException {
+        List<Path> documents = new ArrayList<>(List.of(README, ROOT.resolve("benchmarks").resolve("README.md")));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
         }
-        for (Path doc : others) {
-            all.append("\n").append(Files.readString(doc));
-        }
-        return all.toString();
+        return documents;
     }
 
-    record Snippet(Path file, String name, String code) {}
+    /** The source folders whose code is compiled by {@code mvn -B verify}: every module's tests, and the samples. */
+    static List<Path> compiledSourceFolders() throws IOException {
+        List<Path> folders = new ArrayList<>(List.of(ROOT.resolve("samples").resolve("src").resolve("main")));
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            modules.map(m -> m.resolve("src").resolve("test")).filter(Files::isDirectory).sorted().forEach(folders::add);
+        }
+        return folders;
+    }
+
+    record Snippet(Path file, int line, String name, String code) {}
 
     static List<Snippet> snippets() throws IOException {
         List<Snippet> snippets = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src", "test"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".kt")).toList()) {
+        for (Path folder : compiledSourceFolders()) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                files = walk.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".kt")).sorted().toList();
+            }
+            for (Path file : files) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     String marker = lines.get(i).trim();
                     if (marker.startsWith("// README: ") && !marker.equals("// README: end")) {
                         int end = i + 1;
-                        while (!lines.get(end).trim().equals("// README: end")) {
+                        while (end < lines.size() && !lines.get(end).trim().equals("// README: end")) {
                             end++;
                         }
-                        snippets.add(new Snippet(file, marker.substring("// README: ".length()), dedent(lines.subList(i + 1, end))));
+                        assertThat(end).as("%s:%d: region '%s' has no '// README: end'", file, i + 1, marker)
+                            .isLessThan(lines.size());
+                        snippets.add(new Snippet(file, i + 1, marker.substring("// README: ".length()),
+                            dedent(lines.subList(i + 1, end))));
                         i = end;
                     }
                 }
@@ -60,37 +84,83 @@ class ReadmeSnippetsTest {
             .min().orElse(0);
         StringBuilder b = new StringBuilder();
         for (String line : lines) {
-            b.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+            b.append(line.isBlank() ? "" : line.substring(Math.min(indent, line.length()))).append('\n');
         }
         return b.toString();
     }
 
-    @Test
-    void everyJavaAndKotlinBlockOfTheReadmeIsACompiledSample() throws IOException {
-        List<String> samples = snippets().stream().map(Snippet::code).toList();
-        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```(java|kotlin)\n(.*?)```", java.util.regex.Pattern.DOTALL)
-            .matcher(Files.readString(README));
-        int blocks = 0;
-        while (block.find()) {
-            blocks++;
-            assertThat(samples).as("a %s block of the README that is not a marked region of a compiled sample:%n%s",
-                block.group(1), block.group(2)).contains(block.group(2));
+    record Block(Path document, int line, String language, String code) {}
+
+    /** The fenced blocks of a Markdown document, each dedented by its fence's indent (a block inside a list item). */
+    static List<Block> blocks(Path document) throws IOException {
+        List<String> lines = Files.readAllLines(document);
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher open = FENCE.matcher(lines.get(i));
+            if (!open.matches()) {
+                continue;
+            }
+            String indent = open.group(1);
+            int end = i + 1;
+            while (end < lines.size() && !lines.get(end).equals(indent + "```")) {
+                end++;
+            }
+            assertThat(end).as("%s:%d: a code block that is never closed", document, i + 1).isLessThan(lines.size());
+            StringBuilder code = new StringBuilder();
+            for (String line : lines.subList(i + 1, end)) {
+                code.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip()).append('\n');
+            }
+            blocks.add(new Block(document, i + 1, open.group(2).toLowerCase(Locale.ROOT), code.toString()));
+            i = end;
         }
-        assertThat(blocks).isGreaterThanOrEqualTo(10);
+        return blocks;
+    }
+
+    @Test
+    void everyJavaAndKotlinBlockOfTheDocumentsIsACompiledRegion() throws IOException {
+        List<Snippet> snippets = snippets();
+        List<String> uncompiled = new ArrayList<>();
+        int compiled = 0;
+        for (Path document : documents()) {
+            for (Block block : blocks(document)) {
+                if (!COMPILED_LANGUAGES.contains(block.language())) {
+                    continue;
+                }
+                if (snippets.stream().anyMatch(s -> s.code().equals(block.code()))) {
+                    compiled++;
+                    continue;
+                }
+                uncompiled.add(describe(block, snippets));
+            }
+        }
+        assertThat(uncompiled)
+            .as("Java/Kotlin blocks of the documents that are not compiled code. Each must be a region of a compiled "
+                + "source (samples/src/main, samples/src/test or a module's src/test) between '// README: <name>' and "
+                + "'// README: end', pasted verbatim and dedented; or, if it is not code to compile (output, a build "
+                + "file, pseudo-code), be fenced with another language (```text, ```xml, ```kts)")
+            .isEmpty();
+        assertThat(compiled).isGreaterThanOrEqualTo(30);
+    }
+
+    private static String describe(Block block, List<Snippet> snippets) {
+        String first = block.code().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String near = snippets.stream()
+            .filter(s -> !first.isEmpty() && s.code().lines().anyMatch(l -> l.strip().equals(first)))
+            .map(s -> String.format("; region '%s' at %s:%d starts alike but differs: copy it again", s.name(),
+                ROOT.relativize(s.file()), s.line()))
+            .findFirst().orElse("");
+        return String.format("%s:%d: a ```%s block starting \"%s\"%s", ROOT.relativize(block.document()), block.line(),
+            block.language(), first, near);
     }
 
     /** Moving a section or a sample must not leave a dead link behind: files must exist, anchors must be headings. */
     @Test
     void everyRelativeLinkOfTheDocumentsLeadsSomewhere() throws IOException {
-        List<Path> documents = new ArrayList<>(List.of(README, Path.of("..", "benchmarks", "README.md")));
-        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
-            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
-        }
-        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
         List<String> dead = new ArrayList<>();
         int links = 0;
-        for (Path document : documents) {
-            java.util.regex.Matcher m = link.matcher(Files.readString(document));
+        for (Path document : documents()) {
+            Matcher m = link.matcher(Files.readString(document));
             while (m.find()) {
                 String target = m.group(1);
                 if (target.startsWith("http://") || target.startsWith("https://")) {
@@ -113,18 +183,22 @@ class ReadmeSnippetsTest {
     /** GitHub's anchors of a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
     private static List<String> anchors(Path markdown) throws IOException {
         return Files.readAllLines(markdown).stream().filter(l -> l.startsWith("#"))
-            .map(l -> l.replaceFirst("^#+ ", "").toLowerCase(java.util.Locale.ROOT)
+            .map(l -> l.replaceFirst("^#+ ", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}\\- _]", "").replace(' ', '-'))
             .toList();
     }
 
     @Test
-    void everyMarkedSampleRegionIsInTheDocumentationVerbatim() throws IOException {
-        String readme = documents();
+    void everyMarkedRegionIsInTheDocumentationVerbatim() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (Path document : documents()) {
+            all.append(Files.readString(document)).append('\n');
+        }
         List<Snippet> snippets = snippets();
-        assertThat(snippets).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(snippets).hasSizeGreaterThanOrEqualTo(30);
         for (Snippet snippet : snippets) {
-            assertThat(readme).as("documented region '%s' from %s", snippet.name(), snippet.file()).contains(snippet.code());
+            assertThat(all.toString()).as("documented region '%s' from %s:%d", snippet.name(),
+                ROOT.relativize(snippet.file()), snippet.line()).contains(snippet.code());
         }
     }
 }

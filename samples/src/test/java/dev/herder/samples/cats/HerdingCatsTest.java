@@ -54,15 +54,20 @@ class HerdingCatsTest {
         });
     }
 
+    // README: options
     @Test
     void herdingWorksOnRealThreadsToo() {
+        TestOptions options = TestOptions.defaults()
+            .withDispatcher(DispatcherKind.IO)
+            .withTimeout(Duration.ofSeconds(5));
         Cat felix = new Cat("Felix", 20);
-        Coroutines.runBlockingTest(TestOptions.defaults().withDispatcher(DispatcherKind.IO), scope -> {
-            boolean moved = scope.await(c -> HerdKt.herd(felix, "up", c));
+        Coroutines.runBlockingTest(options, scope -> {
+            boolean moved = scope.await(c -> HerdKt.herd(felix, "up", c));   // on Dispatchers.IO, 20 ms of real time
             assertThat(moved).isTrue();
             assertThat(scope.currentTime()).as("real dispatchers use real delays").isZero();
         });
     }
+    // README: end
 
     @Test
     void aHungryCatThatIsNeverFedTimesOutNamingWhereItWaits() {

@@ -59,6 +59,7 @@ class UserServiceMockitoTest {
         });
     }
 
+    // README: gate
     @Test
     void aGateHoldsTheRepositoryUntilTheTestLetsItAnswer() {
         Gate<User> reply = new Gate<>();
@@ -73,6 +74,7 @@ class UserServiceMockitoTest {
             assertThat(scope.currentTime()).isEqualTo(1_500);
         });
     }
+    // README: end
 
     @Test
     void anUnstubbedSuspendCallSaysWhichOneToStub() {
