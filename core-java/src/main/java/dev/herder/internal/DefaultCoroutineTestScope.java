@@ -7,6 +7,7 @@ import org.jetbrains.annotations.ApiStatus;
 
 import dev.herder.CoroutineTestScope;
 import dev.herder.SuspendCall;
+import dev.herder.Schedule;
 import dev.herder.bridge.HandOver;
 import dev.herder.bridge.Signal;
 import dev.herder.bridge.SuspendBlock;
@@ -133,7 +134,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
             if (call == null) {
                 throw Failures.nullCall("CoroutineTestScope.future");
             }
-            String startedAt = neverAwaitedCheck || schedule.isShuffled() ? CallSites.caller() : null;
+            String startedAt = neverAwaitedCheck || traced() ? CallSites.caller() : null;
             TestFuture<T> future = new TestFuture<>(this, neverAwaitedCheck ? startedAt : null);
             futures.add(future);
             future.bind(run.async(blockOf(call), traceName("scope.future", startedAt)));
@@ -149,17 +150,23 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
             }
             TestFuture<Void> future = new TestFuture<>(this, null);
             future.bind(run.launch(blockOf(call),
-                traceName("scope.launch", schedule.isShuffled() ? CallSites.caller() : null)));
+                traceName("scope.launch", traced() ? CallSites.caller() : null)));
             return future;
         }
     }
 
     /**
-     * The name of a coroutine started at {@code site} under an explored schedule, whose trace names each coroutine by
-     * where Java started it; null otherwise (a FIFO test pays for no stack walk).
+     * Whether this run is traced: a replay (of a failing explored run, or one a user asked for), whose trace names each
+     * coroutine by where Java started it. The explored runs themselves are not (they pay for no stack walk): a failing
+     * one is replayed to show its trace.
      */
+    private boolean traced() {
+        return schedule.strategy() == Schedule.Strategy.REPLAY;
+    }
+
+    /** The name of a coroutine started at {@code site} in a traced run; null otherwise. */
     private String traceName(String how, String site) {
-        return site == null || !schedule.isShuffled() ? null : how + " at " + site;
+        return site == null || !traced() ? null : how + " at " + site;
     }
 
     @Override

@@ -207,7 +207,10 @@ public final class Failures {
     /** Steps of a shuffled schedule shown in a replay hint: the last ones, where the failure is. */
     private static final int SCHEDULE_STEPS_SHOWN = 40;
 
-    /** How to replay a failing explored schedule (strategy, seed, depth), and the interleaving it ran. */
+    /**
+     * How to replay a failing explored schedule (strategy, seed, depth), and the interleaving it ran: the trace of
+     * {@code choices}, a traced replay of it, or none when {@code choices} is null.
+     */
     public static String scheduleReplay(dev.herder.Schedule schedule, dev.herder.bridge.ScheduleChoices choices) {
         String seed = String.format(java.util.Locale.ROOT, "0x%016XL", schedule.seed());
         String factory;
@@ -251,6 +254,9 @@ public final class Failures {
                 .append("seeds = {").append(seed).append("}) or ")
                 .append("TestOptions.defaults().withSchedule(").append(factory).append(").");
         }
+        if (choices == null) {
+            return b.toString();
+        }
         b.append("\nThe interleaving it ran (virtual time, coroutine, where it resumed; \"1 of 3\" where the ")
             .append("schedule chose among tasks due together):");
         List<dev.herder.bridge.ScheduleChoices.Step> steps = choices.steps();
@@ -284,11 +290,11 @@ public final class Failures {
     }
 
     /** The shrinking section when the recorded choices, replayed, did not fail the same way. */
-    static String notReproduced(dev.herder.Schedule replay, int runs) {
+    static String notReproduced(dev.herder.Schedule replay) {
         return "\nNot shrunk: replaying its choices (Schedule.replay(\"" + replay.replayString() + "\")) did not fail "
             + "the same way (the same exception from the same line), so the outcome depends on more than the order of "
             + "the test's tasks: real threads or real time, or state an earlier run left behind in objects the test "
-            + "body shares (" + runs + " run" + (runs == 1 ? "" : "s") + ").";
+            + "body shares. Its trace is not shown: it comes from that replay.";
     }
 
     /** The shrinking section: the smallest failing replay found, and a table of where it deviates. */

@@ -10,8 +10,8 @@ import java.util.List;
  * Hildebrandt, 2002) and fast-check's scheduler shrinking. A deviation is a choice point (two or more tasks due at one
  * instant) where another task than the first-arrived ran.
  *
- * <p>The search: replay the recorded choices (they must reproduce the failure, or the outcome depends on more than the
- * schedule and nothing is claimed); try no deviation at all; then remove chunks of deviations, halving the chunks
+ * <p>The search: replay the recorded choices, traced (they must reproduce the failure, or the outcome depends on more
+ * than the schedule and nothing is claimed; that run also gives the hint its trace); try no deviation at all; then remove chunks of deviations, halving the chunks
  * until single deviations are tried (ddmin's complement step); then move each remaining deviation to the second-arrived
  * task. After each success the deviations are re-read from the run that failed, since removing one renumbers or
  * removes later choice points. It stops at the options' budget of runs or time and reports the smallest failing
@@ -25,7 +25,7 @@ final class ScheduleShrinker {
     private final RunSpec options;
     private final Signature target;
     private final Schedule original;
-    private final long endNanos;
+    private long endNanos;
     private int runs;
 
     private ScheduleShrinker(RunSpec options, TestRunner.Body body, Throwable failure) {
@@ -33,31 +33,44 @@ final class ScheduleShrinker {
         this.body = body;
         this.target = Signature.of(failure);
         this.original = options.schedule();
-        this.endNanos = System.nanoTime() + options.shrinkTime().toNanos();
     }
 
-    /** The shrinking section of a failing explored run's replay hint: the smallest failing replay, or why there is none. */
-    static String shrink(RunSpec options, TestRunner.Body body, TestRunner.Attempt first) {
+    /**
+     * What replaying a failing explored run gave: the choices of a traced run that failed the same way (its trace and
+     * deviations described), or null when there is none; and the shrinking section of the replay hint.
+     */
+    record Replayed(dev.herder.bridge.ScheduleChoices trace, String shrinking) {}
+
+    /**
+     * Replays the failing run {@code first} from its recorded choices, traced — explored runs are not, so that the many
+     * that pass pay nothing for a trace — and, if it fails the same way, shrinks it within the options' budget.
+     */
+    static Replayed replay(RunSpec options, TestRunner.Body body, TestRunner.Attempt first) {
         if (options.schedule().strategy() == Schedule.Strategy.REPLAY) {
-            return "";   // a replay is shrunk already, or chosen by hand: its table is in the hint
-        }
-        if (options.shrinkRuns() == 0) {
-            return Failures.notShrunk("its shrink budget is 0 runs (TestOptions.withShrinkBudget, or "
-                + "herder.schedule.shrink; an @ExploreSchedules shrinks only the first seed that fails)");
+            return new Replayed(first.choices(), "");   // traced already; shrunk already, or chosen by hand
         }
         if (first.timedOut()) {
-            return Failures.notShrunk("it ran out of time, and every shrinking run would take as long");
+            return new Replayed(null, Failures.notShrunk("it ran out of time, and a replay would take as long, so "
+                + "neither its trace nor a smaller schedule is shown"));
         }
-        return new ScheduleShrinker(options, body, first.failure()).search(first.choices().deviations());
+        ScheduleShrinker shrinker = new ScheduleShrinker(options, body, first.failure());
+        int[] recorded = first.choices().deviations();
+        TestRunner.Attempt again = shrinker.failsTheSameWay(recorded, options.timeout());
+        shrinker.endNanos = System.nanoTime() + options.shrinkTime().toNanos();
+        if (again == null) {
+            return new Replayed(null, Failures.notReproduced(shrinker.replayOf(recorded)));
+        }
+        if (options.shrinkRuns() == 0) {
+            return new Replayed(again.choices(), Failures.notShrunk("its shrink budget is 0 runs "
+                + "(TestOptions.withShrinkBudget, or herder.schedule.shrink; an @ExploreSchedules shrinks only the "
+                + "first seed that fails)"));
+        }
+        return new Replayed(again.choices(), shrinker.search(again, recorded.length / 2));
     }
 
-    private String search(int[] recorded) {
+    private String search(TestRunner.Attempt replayed, int recorded) {
         long started = System.nanoTime();
-        TestRunner.Attempt best = failsTheSameWay(recorded);
-        if (best == null) {
-            return runs == 0 ? Failures.notShrunk("its shrink budget ran out before the first run")
-                : Failures.notReproduced(replayOf(recorded), runs);
-        }
+        TestRunner.Attempt best = replayed;
         int[] current = best.choices().deviations();
         if (current.length > 0) {
             TestRunner.Attempt fifo = failsTheSameWay(new int[0]);
@@ -101,8 +114,7 @@ final class ScheduleShrinker {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return Failures.shrunkSchedule(replayOf(current), best.choices(), runs, took, !hasBudget(),
-            recorded.length / 2);
+        return Failures.shrunkSchedule(replayOf(current), best.choices(), runs, took, !hasBudget(), recorded);
     }
 
     /** The replay of {@code deviations}, with the original's jitter. */
@@ -118,14 +130,18 @@ final class ScheduleShrinker {
         return Schedule.replay(b.toString());
     }
 
-    /** Runs the replay of {@code deviations}: its attempt if it failed as the original did, else null. */
+    /** Runs the replay of {@code deviations} within the budget: its attempt if it failed as the original did. */
     private TestRunner.Attempt failsTheSameWay(int[] deviations) {
         if (!hasBudget()) {
             return null;
         }
-        runs++;
         Duration left = Duration.ofNanos(endNanos - System.nanoTime());
-        Duration timeout = left.compareTo(options.timeout()) < 0 ? left : options.timeout();
+        return failsTheSameWay(deviations, left.compareTo(options.timeout()) < 0 ? left : options.timeout());
+    }
+
+    /** Runs the traced replay of {@code deviations}: its attempt if it failed as the original did, else null. */
+    private TestRunner.Attempt failsTheSameWay(int[] deviations, Duration timeout) {
+        runs++;
         TestRunner.Attempt attempt = TestRunner.attempt(options.shrinking(replayOf(deviations), timeout), body);
         boolean same = attempt.failure() != null && !attempt.timedOut() && target.equals(Signature.of(attempt.failure()));
         return same ? attempt : null;

@@ -43,8 +43,8 @@ public final class TestRunner {
 
     /**
      * Runs {@code body} as one coroutine test described by {@code options}; throws its first failure, unchanged. A
-     * failure under an explored schedule carries a {@link ScheduleReplay}, after shrinking the schedule within the
-     * options' budget (which runs {@code body} again).
+     * failure under an explored schedule carries a {@link ScheduleReplay}: the run is replayed from its recorded
+     * choices to show its trace, and shrunk within the options' budget (both run {@code body} again).
      */
     public static void run(RunSpec options, Body body) {
         Attempt first = attempt(options, body);
@@ -53,8 +53,9 @@ public final class TestRunner {
             return;
         }
         if (first.choices() != null) {
-            failure.addSuppressed(new ScheduleReplay(Failures.scheduleReplay(options.schedule(), first.choices())
-                + ScheduleShrinker.shrink(options, body, first)));
+            ScheduleShrinker.Replayed replayed = ScheduleShrinker.replay(options, body, first);
+            failure.addSuppressed(new ScheduleReplay(Failures.scheduleReplay(options.schedule(), replayed.trace())
+                + replayed.shrinking()));
         }
         throw Sneaky.rethrow(failure);
     }

@@ -259,7 +259,7 @@ class KotlinxInternalsContractTest {
             }
             val task = KotlinxInternals.tryRunChosenTaskUnless(scheduler, Long.MAX_VALUE, { 0 }, { t, _, _ ->
                 val continuation = KotlinxInternals.continuationOf(t)!!
-                seen += "${continuation.context[CoroutineName]?.name} ${KotlinxInternals.framesFrom(continuation).first().methodName}"
+                seen += "${continuation.context[CoroutineName]?.name} ${KotlinxInternals.firstFrameFrom(continuation) { false }!!.methodName}"
             }) { false }
             assertThat(task).isNotNull()
             assertThat(seen).containsExactly("napper napForAnHour")

@@ -441,17 +441,27 @@ public object KotlinxInternals {
             ?.apply { isAccessible = true }
     }
 
-    /** The frames of [continuation] and its callers, innermost first (at most 32). */
+    /**
+     * The first frame of [continuation] and its callers whose class [skip] does not name, or the innermost frame if
+     * every one is skipped; null if it has none. Only that frame's stack trace element is made (reading a frame's
+     * element reflects on its class), so a trace can name each step's frame cheaply: a frame's continuation class
+     * lies in the package its element names.
+     */
     @JvmStatic
-    public fun framesFrom(continuation: Continuation<*>): List<StackTraceElement> {
-        if (continuation is CancellableContinuationImpl<*>) return framesOf(continuation)
-        val out = ArrayList<StackTraceElement>()
-        var frame = continuation as? CoroutineStackFrame
-        while (frame != null && out.size < 32) {
-            frame.getStackTraceElement()?.let(out::add)
+    public fun firstFrameFrom(continuation: Continuation<*>, skip: (String) -> Boolean): StackTraceElement? {
+        var frame: CoroutineStackFrame? = if (continuation is CancellableContinuationImpl<*>) {
+            val delegate = continuation.delegate
+            (if (delegate is DispatchedContinuation<*>) delegate.continuation else delegate) as? CoroutineStackFrame
+        } else {
+            continuation as? CoroutineStackFrame
+        }
+        val innermost = frame
+        var depth = 0
+        while (frame != null && depth++ < 32) {
+            if (!skip(frame.javaClass.name)) frame.getStackTraceElement()?.let { return it }
             frame = frame.callerFrame
         }
-        return out
+        return innermost?.getStackTraceElement()
     }
 
     /**

@@ -9,12 +9,14 @@ import java.util.SplittableRandom
 /**
  * The choices of an explored schedule: which of the tasks due at one instant runs next, drawn by one strategy from a
  * seeded [SplittableRandom] (whose sequence the JDK specifies, so a seed gives the same choices on every JVM), or read
- * from a recorded list ([replay]); what it chose at each choice point, for shrinking; and the trace of what ran, for
- * the replay hint of a failing test. Made by [uniform], [pct], [pos] or [replay].
+ * from a recorded list ([replay]); what it chose at each choice point, for replaying and shrinking; and, for a traced
+ * replay only, the trace of what ran and where it deviated, for the replay hint of a failing test (describing each
+ * step costs more than choosing it, so the explored runs themselves, mostly passing, are not traced). Made by
+ * [uniform], [pct], [pos] or [replay].
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public class ScheduleChoices private constructor(private val strategy: Strategy, private val describeDeviations: Boolean) {
+public class ScheduleChoices private constructor(private val strategy: Strategy, private val traced: Boolean) {
     private val steps = ArrayList<Step>()
     private var dropped = 0
     private var choicePoints = 0
@@ -57,7 +59,7 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
             if (deviationInts + 2 > deviationPairs.size) deviationPairs = deviationPairs.copyOf(deviationPairs.size * 2)
             deviationPairs[deviationInts++] = choicePoints
             deviationPairs[deviationInts++] = index + 1
-            if (describeDeviations && deviations.size < MAX_STEPS) {
+            if (traced && deviations.size < MAX_STEPS) {
                 val (ran, ranAt) = TaskDescriptions.describe(due[index])
                 val (passed, passedAt) = TaskDescriptions.describe(due[0])
                 pending = Deviation(choicePoints, index + 1, due.size, ran, ranAt, passed, passedAt).also(deviations::add)
@@ -72,7 +74,7 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
      */
     public fun deviations(): IntArray = deviationPairs.copyOf(deviationInts)
 
-    /** The deviations described, for a [replay] made to describe them (at most [MAX_STEPS]); empty otherwise. */
+    /** The deviations described, by a traced [replay] (at most [MAX_STEPS]); empty otherwise. */
     public fun describedDeviations(): List<Deviation> = deviations.toList()
 
     /** How many choice points (two or more tasks due together) the run had. */
@@ -81,6 +83,7 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
     internal fun ran(task: Any, time: Long, dueTogether: Int) {
         strategy.ran(task)
         pending?.let { it.time = time; pending = null }
+        if (!traced) return
         if (steps.size == MAX_STEPS) {
             steps.removeAt(0)
             dropped++
@@ -89,7 +92,7 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
         steps.add(Step(time, name, frame, dueTogether))
     }
 
-    /** The last steps the schedule ran (at most [MAX_STEPS]), oldest first. */
+    /** The last steps a traced [replay] ran (at most [MAX_STEPS]), oldest first; empty otherwise. */
     public fun steps(): List<Step> = steps.toList()
 
     /** How many earlier steps were left out of [steps]. */
@@ -201,10 +204,11 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
 
         /**
          * A recorded order: the pairs `[choicePoint, position, …]` of [deviations] (both from 1); every other choice
-         * point runs the first-arrived task. With [describe], each deviation is described ([describedDeviations]).
+         * point runs the first-arrived task. [traced]: its steps and deviations are described ([steps],
+         * [describedDeviations]).
          */
         @JvmStatic
-        public fun replay(deviations: IntArray, describe: Boolean): ScheduleChoices =
-            ScheduleChoices(Replay(deviations), describe)
+        public fun replay(deviations: IntArray, traced: Boolean): ScheduleChoices =
+            ScheduleChoices(Replay(deviations), traced)
     }
 }

@@ -17,8 +17,7 @@ internal object TaskDescriptions {
     fun describe(task: Any): Pair<String, StackTraceElement?> {
         val routed = (task as? MainRouter.RoutedTask)?.block ?: task
         val continuation = KotlinxInternals.continuationOf(routed) ?: return routed.toString() to null
-        val frames = KotlinxInternals.framesFrom(continuation)
-        return nameOf(continuation) to (frames.firstOrNull { !isMachinery(it.className) } ?: frames.firstOrNull())
+        return nameOf(continuation) to KotlinxInternals.firstFrameFrom(continuation, ::isMachinery)
     }
 
     /**
