@@ -1,6 +1,7 @@
 package dev.herder.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,23 +13,34 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /**
- * {@code herder.schedule.shard=k/4} across four real Surefire forks: benchmarks/pom.xml's {@code shard-demo-*}
- * executions run {@link ShardedExplorationTestCase} (an exploration of {@value ShardedExplorationTestCase#RUNS} seeds
- * from base seed 4711) once unsharded and once per shard, each in its own JVM, before this test; here the records they
- * wrote are compared.
+ * {@code herder.schedule.shard=k/4} across four real Surefire forks: benchmarks/pom.xml's {@code shard-demo-k-of-4}
+ * executions run {@link ShardedExplorationTestCase} (an exploration of {@value ShardedExplorationTestCase#RUNS} seeds)
+ * as shard k of 4, each in a JVM of its own with base seed {@value #BASE_SEED}, before this test; here the same
+ * exploration runs unsharded, in this JVM, and the seeds the forks recorded are compared with its seeds.
  */
 class ShardedExplorationTest {
+    /** The base seed of every run: the same as the pom's {@code herder.schedule.seed} for the shard-demo executions. */
+    static final String BASE_SEED = "4711";
+
     private static final Path RECORDS = Path.of("target", "shard-demo");
     private static final int SHARDS = 4;
 
-    private static List<String[]> unsharded;
+    private static List<String> unsharded;
     private static List<List<String[]>> shards;
 
     @BeforeAll
-    static void readTheRecords() throws IOException {
-        unsharded = read("unsharded");
+    static void runUnshardedAndReadTheShardsRecords() throws IOException {
+        Events invocations = EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(ShardedExplorationTestCase.class))
+            .configurationParameter("herder.schedule.seed", BASE_SEED)
+            .execute().testEvents();
+        invocations.assertStatistics(stats -> stats.started(ShardedExplorationTestCase.RUNS)
+            .succeeded(ShardedExplorationTestCase.RUNS));
+        unsharded = invocations.finished().map(event -> event.getTestDescriptor().getDisplayName()).toList();
         shards = new ArrayList<>();
         for (int k = 1; k <= SHARDS; k++) {
             shards.add(read("shard-" + k + "-of-" + SHARDS));
@@ -36,28 +48,27 @@ class ShardedExplorationTest {
     }
 
     @Test
-    void theUnshardedRunExploresEverySeedOnce() {
-        assertThat(seeds(unsharded)).hasSize(ShardedExplorationTestCase.RUNS).doesNotHaveDuplicates();
+    void theUnshardedRunExploresEachSeedOnce() {
+        assertThat(unsharded).hasSize(ShardedExplorationTestCase.RUNS).doesNotHaveDuplicates()
+            .allMatch(name -> name.matches("seed=0x[0-9A-F]{16}"));
     }
 
     @Test
     void theFourShardsRunExactlyTheSeedsOfTheUnshardedRunEachOnce() {
         List<String> all = new ArrayList<>();
         for (List<String[]> shard : shards) {
-            assertThat(shard).as("a shard of %d seeds", ShardedExplorationTestCase.RUNS).isNotEmpty();
             all.addAll(seeds(shard));
         }
-        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(seeds(unsharded));
+        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(unsharded);
     }
 
     @Test
     void shardKRunsEveryFourthSeedFromTheKth() {
-        List<String> expected = seeds(unsharded);
         for (int k = 1; k <= SHARDS; k++) {
             int first = k - 1;
             assertThat(seeds(shards.get(k - 1))).as("shard %d/%d", k, SHARDS)
-                .containsExactlyElementsOf(IntStream.range(0, expected.size()).filter(i -> i % SHARDS == first)
-                    .mapToObj(expected::get).toList());
+                .containsExactlyElementsOf(IntStream.range(0, unsharded.size()).filter(i -> i % SHARDS == first)
+                    .mapToObj(unsharded::get).toList());
         }
     }
 
@@ -68,16 +79,15 @@ class ShardedExplorationTest {
         for (List<String[]> records : shards) {
             Set<String> pidsOfShard = new HashSet<>();
             records.forEach(record -> pidsOfShard.add(record[0]));
-            assertThat(pidsOfShard).hasSize(1);
+            assertThat(pidsOfShard).as("the pids of one shard's records").hasSize(1);
             assertThat(pids.add(pidsOfShard.iterator().next())).as("a JVM of its own").isTrue();
         }
-        assertThat(pids).hasSize(SHARDS + 1);
     }
 
-    private static List<String[]> read(String run) throws IOException {
-        Path file = RECORDS.resolve(run + ".txt");
-        assertThat(file).as("the record of the shard-demo-%s execution of benchmarks/pom.xml: run `mvn -B verify -pl"
-            + " benchmarks -am`, which runs it before this test", run).exists();
+    private static List<String[]> read(String shard) throws IOException {
+        Path file = RECORDS.resolve(shard + ".txt");
+        assertThat(file).as("the record of the shard-demo-%s execution of benchmarks/pom.xml, which `mvn verify` runs"
+            + " before this test", shard).exists();
         return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(line -> line.split(" ", 2)).toList();
     }
 

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * One exploration, run by benchmarks/pom.xml's {@code shard-demo-*} Surefire executions: once unsharded and once per
- * shard {@code k/4}, each in a JVM of its own, all with {@code herder.schedule.seed} fixed. Every invocation appends
- * its JVM's pid and its name ({@code seed=0x…}) to the file named by {@value #SEEDS_FILE}; {@link ShardedExplorationTest}
- * checks the files. Never run directly by the default test execution.
+ * One exploration, run as shard k of 4 by benchmarks/pom.xml's {@code shard-demo-k-of-4} Surefire executions (each in
+ * a JVM of its own) and unsharded by {@link ShardedExplorationTest}, all with the same {@code herder.schedule.seed}. In
+ * the forks, every invocation appends its JVM's pid and its name ({@code seed=0x…}) to the file the system property
+ * {@value #SEEDS_FILE} names. Never run by the default test execution.
  */
 class ShardedExplorationTestCase {
     /** The system property naming the file this JVM's invocations are recorded in. */
