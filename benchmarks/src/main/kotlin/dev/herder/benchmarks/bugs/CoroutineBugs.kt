@@ -1,5 +1,6 @@
 package dev.herder.benchmarks.bugs
 
+import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.coroutineScope
@@ -15,13 +16,16 @@ import kotlinx.coroutines.yield
  * "Concurrency testing using controlled schedulers", TOPC 2016; the benchmark Fray is measured on) re-expressed as
  * Kotlin coroutines — a `yield()` or a suspending `Mutex.lock` at each former preemption point — plus the
  * kotlinx.coroutines #1630 counter and a Node.fz-style event-loop order bug. [buggy] throws an [AssertionError] in the
- * orders that expose the bug (or deadlocks: it never completes); [fixed] never does.
+ * orders that expose the bug (or deadlocks: it never completes); [fixed] never does. [inEveryOrder]: the original
+ * fails under every schedule (SCTBench's phase01, sync01, sync02 deadlock whatever the order), so no order hides it,
+ * kotlinx's own included; every other [buggy] passes under kotlinx's order.
  */
 class CoroutineBug(
     val name: String,
     val origin: String,
     val buggy: suspend CoroutineScope.() -> Unit,
     val fixed: suspend CoroutineScope.() -> Unit,
+    val inEveryOrder: Boolean = false,
 )
 
 /** How one run of a program ended. */
@@ -54,6 +58,25 @@ private fun check(condition: Boolean, what: String) {
 
 private suspend fun CoroutineScope.all(vararg bodies: suspend () -> Unit) {
     bodies.map { body -> launch { body() } }.joinAll()
+}
+
+/** A pthread condition variable over [mutex]: [await] releases it until a [signal]; a signal nobody waits for is lost. */
+private class Condition(private val mutex: Mutex) {
+    private val waiters = ArrayDeque<CompletableDeferred<Unit>>()
+
+    /** pthread_cond_wait: registers, unlocks, waits for a signal, locks again (the caller holds [mutex]). */
+    suspend fun await() {
+        val waiter = CompletableDeferred<Unit>()
+        waiters.addLast(waiter)
+        mutex.unlock()
+        waiter.await()
+        mutex.lock()
+    }
+
+    /** pthread_cond_signal: wakes the longest waiter, if any. */
+    fun signal() {
+        waiters.removeFirstOrNull()?.complete(Unit)
+    }
 }
 
 // ---- SCTBench (CS) -------------------------------------------------------------------------------------------------
@@ -150,7 +173,7 @@ private fun lazy01(limit: Int): suspend CoroutineScope.() -> Unit = {
     )
 }
 
-/** deadlock01_bad (and carter01_bad's shape): two coroutines take two locks in opposite orders. */
+/** deadlock01_bad: two coroutines take two locks in opposite orders. */
 private fun deadlock01(fixed: Boolean): suspend CoroutineScope.() -> Unit = {
     val a = Mutex()
     val b = Mutex()
@@ -210,6 +233,162 @@ private fun circularBuffer(fixed: Boolean): suspend CoroutineScope.() -> Unit = 
     )
 }
 
+/**
+ * carter01_bad: classes A and B share a lock `l` that the first of a class takes and the last releases, with both
+ * classes counting under one mutex `m`. A B that finds `l` taken waits for it holding `m`, which the A holding `l` needs
+ * to release it: a deadlock. The original's two idle threads are kept. Fixed twin (not in SCTBench): a counter mutex
+ * per class (a "lightswitch"), so the coroutine waiting for `l` holds nothing the holder of `l` needs.
+ */
+private fun carter01(fixed: Boolean): suspend CoroutineScope.() -> Unit = {
+    val l = Mutex()
+    val mA = Mutex()
+    val mB = if (fixed) Mutex() else mA
+    var a = 0
+    var b = 0
+    all(
+        {
+            mA.lock(); a++; if (a == 1) l.lock(); mA.unlock()
+            yield()                                          // perform class A operation
+            mA.lock(); a--; if (a == 0) l.unlock(); mA.unlock()
+        },
+        {
+            yield()
+            mB.lock(); b++; if (b == 1) l.lock(); mB.unlock()
+            yield()                                          // perform class B operation
+            mB.lock(); b--; if (b == 0) l.unlock(); mB.unlock()
+        },
+        { },
+        { },
+    )
+}
+
+/**
+ * phase01_bad: each of two coroutines takes `x`, releases it, takes it again and never releases it: whichever takes it
+ * second waits forever, in every order. Fixed twin: the release the original has commented out.
+ */
+private fun phase01(fixed: Boolean): suspend CoroutineScope.() -> Unit = {
+    val x = Mutex()
+    val y = Mutex()
+    val body: suspend () -> Unit = {
+        x.lock(); yield(); x.unlock(); yield()
+        x.lock(); yield(); if (fixed) x.unlock()
+        y.lock(); yield(); y.unlock(); yield()
+        y.lock(); yield(); y.unlock()
+    }
+    all(body, body)
+}
+
+/**
+ * sync01_bad: a producer waits on `empty` while `num > 0`; `num` starts at 1 and the consumer never decrements it, so
+ * the producer waits forever in every order. Fixed twin (sync01_ok): `num` starts at 0 and the consumer takes one.
+ */
+private fun sync01(fixed: Boolean): suspend CoroutineScope.() -> Unit = {
+    val m = Mutex()
+    val empty = Condition(m)
+    val full = Condition(m)
+    var num = if (fixed) 0 else 1
+    all(
+        {
+            m.lock()
+            while (num > 0) empty.await()
+            num++
+            m.unlock()
+            yield()
+            full.signal()
+        },
+        {
+            m.lock()
+            while (num == 0) full.await()
+            if (fixed) num--
+            m.unlock()
+            yield()
+            empty.signal()
+        },
+    )
+}
+
+/**
+ * sync02_bad: a producer and a consumer of 2 items each around a one-slot buffer that starts with 2 in it: the consumer
+ * is done after two, the producer still waits for room for its second, in every order. Fixed twin (sync02_ok): the
+ * buffer starts empty (sync02_ok also makes 20 items of each; here 2).
+ */
+private fun sync02(fixed: Boolean): suspend CoroutineScope.() -> Unit = {
+    val m = Mutex()
+    val empty = Condition(m)
+    val full = Condition(m)
+    var num = if (fixed) 0 else 2
+    all(
+        {
+            repeat(2) {
+                m.lock()
+                while (num > 0) empty.await()
+                num++
+                m.unlock()
+                yield()
+                full.signal()
+            }
+        },
+        {
+            repeat(2) {
+                m.lock()
+                while (num == 0) full.await()
+                num--
+                m.unlock()
+                yield()
+                empty.signal()
+            }
+        },
+    )
+}
+
+/**
+ * bluetooth_driver_bad (Qadeer and Wu's KISS example): `PnpAdd` checks the device's stopping flag and then counts its
+ * I/O in; `PnpStop` sets the flag, counts its own reference out and, if that was the last, marks the device stopped.
+ * A stop between the add's check and its count stops the device under the add's work. As in the original, the program
+ * starts the stopper and then adds (after a preemption point). Fixed twin (KISS's fix): count in first, then check the flag, and count out again
+ * when stopping.
+ */
+private fun bluetoothDriver(fixed: Boolean): suspend CoroutineScope.() -> Unit = {
+    var pendingIo = 1
+    var stoppingFlag = false
+    var stoppingEvent = false
+    var stopped = false
+    suspend fun ioDecrement() {
+        val pending = --pendingIo
+        yield()
+        if (pending == 0) stoppingEvent = true
+    }
+    suspend fun ioIncrement(): Int {
+        if (fixed) {
+            pendingIo++
+            yield()
+            if (stoppingFlag) { ioDecrement(); return -1 }
+            return 0
+        }
+        if (stoppingFlag) return -1
+        yield()
+        pendingIo++
+        return 0
+    }
+    val stopper = launch {
+        stoppingFlag = true
+        yield()
+        ioDecrement()
+        yield()
+        if (stoppingEvent) stopped = true                    // release allocated resources
+    }
+    yield()
+    val status = ioIncrement()
+    if (status == 0) {
+        yield()
+        check(!stopped, "the device stopped under the add's work")   // do work here
+        ioDecrement()
+    } else if (!fixed) {
+        ioDecrement()
+    }
+    stopper.join()
+}
+
 // ---- beyond SCTBench -------------------------------------------------------------------------------------------------
 
 /** kotlinx.coroutines #1630: a counter's read-modify-write across a suspension loses an update in one order only. */
@@ -262,6 +441,11 @@ val COROUTINE_BUGS: List<CoroutineBug> = listOf(
     CoroutineBug("Queue", "SCTBench CS/queue_bad", queue(false), queue(true)),
     CoroutineBug("Stack", "SCTBench CS/stack_bad", stack(false), stack(true)),
     CoroutineBug("CircularBuffer", "SCTBench CS/circular_buffer_bad", circularBuffer(false), circularBuffer(true)),
+    CoroutineBug("Carter01", "SCTBench CS/carter01_bad", carter01(false), carter01(true)),
+    CoroutineBug("Phase01", "SCTBench CS/phase01_bad", phase01(false), phase01(true), inEveryOrder = true),
+    CoroutineBug("Sync01", "SCTBench CS/sync01_bad", sync01(false), sync01(true), inEveryOrder = true),
+    CoroutineBug("Sync02", "SCTBench CS/sync02_bad", sync02(false), sync02(true), inEveryOrder = true),
+    CoroutineBug("BluetoothDriver", "SCTBench CS/bluetooth_driver_bad", bluetoothDriver(false), bluetoothDriver(true)),
     CoroutineBug("Counter1630", "kotlinx.coroutines #1630", counter1630(false), counter1630(true)),
     CoroutineBug("EmitBeforeSubscribe", "Node.fz-style event-loop order", emitBeforeSubscribe(false), emitBeforeSubscribe(true)),
     CoroutineBug("Needle3", "a depth-3 order of three coroutines", needle(false), needle(true)),
