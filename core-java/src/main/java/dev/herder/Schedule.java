@@ -60,6 +60,9 @@ public final class Schedule {
 
     private static final int[] NO_DEVIATIONS = new int[0];
 
+    /** The position of a {@code "3:last"} deviation in {@link #deviations()}. */
+    private static final int LAST = 0;
+
     private static final Schedule FIFO = new Schedule(Strategy.FIFO, 0, 0, 0, NO_DEVIATIONS);
 
     private final Strategy strategy;
@@ -116,7 +119,9 @@ public final class Schedule {
      * A recorded order: kotlinx's arrival order, except at the listed <em>choice points</em> (the steps where two or
      * more tasks were due at one virtual instant, counted from 1), where the task that arrived at the given position
      * runs first. {@code "3:2, 7:3"} runs the second-arrived task at the third choice point and the third-arrived at the
-     * seventh. A failing explored schedule is shrunk to this form ({@code @ExploreSchedules} and
+     * seventh. {@code "3:last"} sends the coroutine kotlinx would run at the third choice point to the back: from there
+     * on its tasks run only when no other coroutine's task is due (one deviation where "run it after all the others"
+     * would take one per step). A failing explored schedule is shrunk to this form ({@code @ExploreSchedules} and
      * {@code Coroutines.runBlockingTest} do it on a failure, see {@code TestOptions.withShrinkBudget}), and the failure
      * says which replay string reproduces it; a position past the tasks due at that point runs the last of them.
      *
@@ -167,11 +172,12 @@ public final class Schedule {
                         throw new NumberFormatException();
                     }
                     point = Integer.parseInt(parts[0].trim());
-                    position = Integer.parseInt(parts[1].trim());
+                    position = parts[1].trim().equals("last") ? LAST : Integer.parseInt(parts[1].trim());
                 } catch (NumberFormatException e) {
-                    throw invalidReplay(choices, "\"" + entry.trim() + "\" is not choicePoint:position");
+                    throw invalidReplay(choices, "\"" + entry.trim() + "\" is not choicePoint:position or "
+                        + "choicePoint:last");
                 }
-                if (point < 1 || position < 1) {
+                if (point < 1 || position < 1 && !parts[1].trim().equals("last")) {
                     throw invalidReplay(choices, "choice points and positions count from 1, but \"" + entry.trim()
                         + "\" has a smaller one");
                 }
@@ -181,7 +187,7 @@ public final class Schedule {
                 points.put(point, position);
             }
         }
-        int[] deviations = points.entrySet().stream().filter(e -> e.getValue() > 1)
+        int[] deviations = points.entrySet().stream().filter(e -> e.getValue() != 1)
             .flatMapToInt(e -> java.util.stream.IntStream.of(e.getKey(), e.getValue())).toArray();
         return new Schedule(Strategy.REPLAY, seed, 0, jitter, deviations);
     }
@@ -194,7 +200,7 @@ public final class Schedule {
 
     /**
      * A replay's deviations from kotlinx's order, as pairs: {@code [choicePoint1, position1, choicePoint2, …]}, choice
-     * points ascending; empty for every other strategy. A copy.
+     * points ascending, position {@code 0} for {@code last}; empty for every other strategy. A copy.
      */
     public int[] deviations() {
         return deviations.clone();
@@ -217,7 +223,8 @@ public final class Schedule {
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < deviations.length; i += 2) {
-            b.append(i == 0 ? "" : ", ").append(deviations[i]).append(':').append(deviations[i + 1]);
+            b.append(i == 0 ? "" : ", ").append(deviations[i]).append(':')
+                .append(deviations[i + 1] == LAST ? "last" : Integer.toString(deviations[i + 1]));
         }
         if (delayJitter != 0) {
             b.append("; jitter ").append(delayJitter).append("% from ").append(hex(seed));

@@ -90,6 +90,43 @@ class ScheduleShrinkingTest {
         }
     }
 
+    /** A checker launched first that fails only when it runs after every step of two workers. */
+    private static void checkerThatMustNotRunLast(CoroutineTestScope scope) {
+        StringBuilder log = new StringBuilder();
+        StringBuilder seen = new StringBuilder();
+        scope.launch(c -> {
+            seen.append(log);
+            return kotlin.Unit.INSTANCE;
+        });
+        scope.launch(c -> StepsKt.stepsWithYields('a', 3, log, c));
+        scope.launch(c -> StepsKt.stepsWithYields('b', 3, log, c));
+        scope.advanceUntilIdle();
+        assertThat(seen.length()).as("steps the checker saw").isLessThan(6);
+    }
+
+    @Test
+    void aCoroutinePassedOverAtEveryStepShrinksToOneDeviationThatSendsItLast() {
+        Schedule failing = null;
+        for (long seed = 0; failing == null; seed++) {
+            assertThat(seed).isLessThan(200);
+            Schedule schedule = Schedule.pct(seed, 1);
+            if (catchThrowable(() -> Coroutines.runBlockingTest(options(schedule).withShrinkBudget(0, Duration.ZERO),
+                ScheduleShrinkingTest::checkerThatMustNotRunLast)) != null) {
+                failing = schedule;
+            }
+        }
+        Schedule explored = failing;
+        String hint = hint(catchThrowable(() -> Coroutines.runBlockingTest(options(explored),
+            ScheduleShrinkingTest::checkerThatMustNotRunLast)));
+        assertThat(hint).contains("it fails the same way with 1 deviation", "@ExploreSchedules(replay = \"1:last\")",
+            "| goes last from here, not started");
+        Matcher recorded = RECORDED.matcher(hint);
+        assertThat(recorded.find()).isTrue();
+        assertThat(Integer.parseInt(recorded.group(1))).as("deviations of the explored run").isGreaterThan(2);
+        assertThat(catchThrowable(() -> Coroutines.runBlockingTest(options(Schedule.replay("1:last")),
+            ScheduleShrinkingTest::checkerThatMustNotRunLast))).hasMessageContaining("steps the checker saw");
+    }
+
     @Test
     void aFailureThatNeedsNoDeviationShrinksToNoneAndSaysTheOrderIsNotWhatFailsIt() {
         Throwable thrown = catchThrowable(() -> Coroutines.runBlockingTest(options(Schedule.pct(3, 3)), scope -> {
@@ -202,11 +239,16 @@ class ScheduleShrinkingTest {
         assertThat(replay).hasToString("replay(\"3:2, 7:3\")").isEqualTo(Schedule.replay("3:2, 7:3"))
             .hasSameHashCodeAs(Schedule.replay("3:2,7:3")).isNotEqualTo(Schedule.replay("3:2"));
         assertThat(Schedule.replay("").deviationCount()).isZero();
+        assertThat(Schedule.replay("4:last, 2:3").replayString()).isEqualTo("2:3, 4:last");
+        assertThat(Schedule.replay("4:last").deviations()).containsExactly(4, 0);
+        assertThat(catchThrowable(() -> Schedule.replay("4:0"))).hasMessageContaining("count from 1");
+        assertThat(catchThrowable(() -> Schedule.replay("4:first"))).hasMessageContaining("choicePoint:last");
         assertThat(Schedule.replay("2:2; jitter 20% from 0x0000000000005EED").replayString())
             .isEqualTo("2:2; jitter 20% from 0x0000000000005EED");
 
         assertThat(catchThrowable(() -> Schedule.replay("3-2"))).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("Schedule.replay(\"3-2\") cannot be read: \"3-2\" is not choicePoint:position. Pass the replay "
+            .hasMessage("Schedule.replay(\"3-2\") cannot be read: \"3-2\" is not choicePoint:position or "
+                + "choicePoint:last. Pass the replay "
                 + "string a failure printed, e.g. \"3:2, 7:3\" (at the 3rd choice point the 2nd-arrived task runs "
                 + "first, at the 7th the 3rd-arrived), optionally followed by \"; jitter 20% from 0x…\".");
         assertThat(catchThrowable(() -> Schedule.replay("0:2"))).hasMessageContaining("count from 1");

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kotlin.Unit;
 import kotlin.coroutines.Continuation;
 import kotlin.jvm.functions.Function2;
@@ -55,6 +57,50 @@ public final class ScheduleSweep {
         });
         return outcome[0];
     }
+
+    /**
+     * A failing run of {@code program} under {@code schedule}, shrunk as a failing test is: the shrunk replay's
+     * deviations from kotlinx's order, the failing run's deviations, and the shrinking runs; null if the program
+     * passes under {@code schedule} or the failure was not shrunk.
+     */
+    public static Shrunk shrink(Function2<CoroutineScope, Continuation<? super Unit>, Object> program, Schedule schedule) {
+        Throwable failure = null;
+        try {
+            Coroutines.runBlockingTest(OPTIONS.withSchedule(schedule), scope -> {
+                ProgramRun run = new ProgramRun(program);
+                scope.launch(run::start);
+                scope.advanceUntilIdle();
+                Outcome outcome = run.outcome();
+                if (outcome == Outcome.FAILED) {
+                    throw new AssertionError("the program's check failed");
+                }
+                if (outcome == Outcome.DEADLOCKED) {
+                    throw new AssertionError("the program deadlocked");
+                }
+            });
+        } catch (AssertionError e) {
+            failure = e;
+        }
+        if (failure == null) {
+            return null;
+        }
+        String hint = failure.getSuppressed()[0].getMessage();
+        Matcher shrunk = SHRUNK.matcher(hint);
+        if (!shrunk.find()) {
+            return null;
+        }
+        Matcher replay = REPLAY.matcher(hint.substring(shrunk.start()));
+        int deviations = replay.find() ? Schedule.replay(replay.group(1)).deviationCount() : 0;
+        return new Shrunk(deviations, Integer.parseInt(shrunk.group(3)), Integer.parseInt(shrunk.group(1)),
+            Long.parseLong(shrunk.group(2)));
+    }
+
+    /** A shrunk failure: its deviations, the failing run's, the shrinking runs and their wall-clock milliseconds. */
+    public record Shrunk(int deviations, int recorded, int runs, long millis) {}
+
+    private static final Pattern SHRUNK = Pattern.compile(
+        "\nShrunk in (\\d+) runs? \\((\\d+) ms\\).*?\\((\\d+) in the run above\\)", Pattern.DOTALL);
+    private static final Pattern REPLAY = Pattern.compile("Schedule\\.replay\\(\"([^\"]*)\"\\)");
 
     /** The seeds of one exploration from {@code base}: the first {@code budget} of a SplittableRandom's sequence. */
     public static long[] seeds(long base, int budget) {
@@ -142,6 +188,36 @@ public final class ScheduleSweep {
         System.out.println(sumRow);
         System.out.println(worstRow);
         System.out.println(alarmsRow);
+        System.out.println();
+        System.out.println("The first failure of each bug under pct:3 (base seed 0), shrunk as a failing test is: its "
+            + "deviations from kotlinx's order, shrunk to; the shrinking runs and time");
+        System.out.println("| program | deviations in the failing run | shrunk to | shrinking runs | ms |");
+        System.out.println("|---|---|---|---|---|");
+        List<Integer> sizes = new ArrayList<>();
+        for (CoroutineBug bug : bugs) {
+            long[] seeds = seeds(0, budget);
+            int first = schedulesToFirstFailure(bug.getBuggy(), STRATEGIES.get("pct:3"), seeds);
+            Shrunk shrunk = first < 0 ? null : shrink(bug.getBuggy(), Schedule.pct(seeds[first - 1], 3));
+            if (shrunk == null) {
+                System.out.println("| " + bug.getName() + " | not found or not shrunk | | | |");
+                continue;
+            }
+            sizes.add(shrunk.deviations());
+            System.out.println("| " + bug.getName() + " | " + shrunk.recorded() + " | " + shrunk.deviations() + " | "
+                + shrunk.runs() + " | " + shrunk.millis() + " |");
+        }
+        System.out.println("shrunk to at most 3 deviations: " + sizes.stream().filter(n -> n <= 3).count() + " of "
+            + sizes.size() + "; largest " + sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
+
+        CoroutineBug needle = bugs.stream().filter(b -> b.getName().equals("Needle3")).findFirst().orElseThrow();
+        long[] many = seeds(0x11EEDL, 10 * budget);
+        int pct = failures(needle.getBuggy(), STRATEGIES.get("pct:3"), many);
+        int shuffled = failures(needle.getBuggy(), STRATEGIES.get("shuffled"), many);
+        System.out.printf(Locale.ROOT, "%nNeedle3 over %,d schedules: pct:3 %d hits (%.1f per 1,000), shuffled %d "
+                + "(%.2f per 1,000): %s; PCT's bound for n = 4 coroutines (three and the one that starts them), k = %d, "
+                + "d = 3: 1/(n*k^2) = %.1f per 1,000%n", many.length, pct, 1000.0 * pct / many.length, shuffled,
+            1000.0 * shuffled / many.length, shuffled == 0 ? "shuffled never hit it" : String.format(Locale.ROOT,
+                "%.0fx", (double) pct / shuffled), Schedule.PCT_STEPS, 1000.0 / (4 * Schedule.PCT_STEPS * Schedule.PCT_STEPS));
         System.out.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 

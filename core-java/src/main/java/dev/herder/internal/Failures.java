@@ -349,8 +349,10 @@ public final class Failures {
             java.util.Arrays.fill(row, "");
             row[0] = "#" + d.getChoicePoint();
             row[1] = d.getTime() + " ms";
-            row[columns.indexOf(d.getPassed()) + 2] = "waits" + at(d.getPassedAt(), " to start");
-            String ran = "runs (" + ordinal(d.getPosition()) + " of " + d.getDueTogether() + ")"
+            boolean last = d.getPosition() == dev.herder.bridge.ScheduleChoices.LAST;
+            row[columns.indexOf(d.getPassed()) + 2] = (last ? "goes last from here" : "waits")
+                + at(d.getPassedAt(), last ? ", not started" : " to start");
+            String ran = (last ? "runs" : "runs (" + ordinal(d.getPosition()) + " of " + d.getDueTogether() + ")")
                 + at(d.getRanAt(), ": starts");
             int column = columns.indexOf(d.getRan()) + 2;
             row[column] = row[column].isEmpty() ? ran : row[column] + "; " + ran;
@@ -363,7 +365,8 @@ public final class Failures {
             }
         }
         b.append("\nWhere it deviates from kotlinx's order (a column per coroutine: \"runs\" ran before the one that ")
-            .append("\"waits\", which kotlinx would have run first):");
+            .append("\"waits\", which kotlinx would have run first; one that \"goes last\" runs from there on only when ")
+            .append("no other coroutine's task is due):");
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder("\n  ");
             for (int i = 0; i < row.length; i++) {

@@ -11,10 +11,12 @@ import java.util.List;
  * instant) where another task than the first-arrived ran.
  *
  * <p>The search: replay the recorded choices, traced (they must reproduce the failure, or the outcome depends on more
- * than the schedule and nothing is claimed; that run also gives the hint its trace); try no deviation at all; then remove chunks of deviations, halving the chunks
- * until single deviations are tried (ddmin's complement step); then move each remaining deviation to the second-arrived
- * task. After each success the deviations are re-read from the run that failed, since removing one renumbers or
- * removes later choice points. It stops at the options' budget of runs or time and reports the smallest failing
+ * than the schedule and nothing is claimed; that run also gives the hint its trace); try no deviation at all; then
+ * remove chunks of deviations, halving the chunks until single deviations are tried (ddmin's complement step); then
+ * try to replace step-by-step deviations that keep passing over one coroutine by a single "that coroutine goes last"
+ * ({@code 3:last}) and minimize again; then move each remaining deviation to the second-arrived task. After each
+ * success the deviations are re-read from the run that failed, since removing one renumbers or removes later choice
+ * points. It stops at the options' budget of runs or time and reports the smallest failing
  * replay found.
  */
 final class ScheduleShrinker {
@@ -70,58 +72,123 @@ final class ScheduleShrinker {
 
     private String search(TestRunner.Attempt replayed, int recorded) {
         long started = System.nanoTime();
-        TestRunner.Attempt best = replayed;
-        int[] current = best.choices().deviations();
-        if (current.length > 0) {
-            TestRunner.Attempt fifo = failsTheSameWay(new int[0]);
-            if (fifo != null) {
-                best = fifo;
-                current = fifo.choices().deviations();
-            }
+        best = replayed;
+        TestRunner.Attempt fifo = best.choices().deviations().length == 0 ? null : failsTheSameWay(new int[0]);
+        if (fifo != null) {
+            best = fifo;
         }
+        minimize();
+        if (toTheBack()) {
+            minimize();
+        }
+        nearer();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return Failures.shrunkSchedule(replayOf(current()), best.choices(), runs, took, !hasBudget(), recorded);
+    }
+
+    /** The smallest failing replay so far. */
+    private TestRunner.Attempt best;
+
+    /** The deviations of {@link #best}, as its run recorded them. */
+    private int[] current() {
+        return best.choices().deviations();
+    }
+
+    /** Keeps {@code attempt} as the best if it failed the same way; whether it did. */
+    private boolean keep(TestRunner.Attempt attempt) {
+        if (attempt == null) {
+            return false;
+        }
+        best = attempt;
+        return true;
+    }
+
+    /**
+     * ddmin's complement step: removes chunks of deviations, from halves down to single ones, keeping each removal
+     * that still fails; ends 1-minimal (no single deviation can go) or at the budget.
+     */
+    private void minimize() {
         int chunks = 2;
-        while (current.length / 2 >= 2 && hasBudget()) {
+        while (current().length / 2 >= 2 && hasBudget()) {
+            int[] current = current();
             int size = current.length / 2;
             int per = (size + chunks - 1) / chunks;
             boolean reduced = false;
-            for (int from = 0; from < size && hasBudget(); from += per) {
-                TestRunner.Attempt smaller = failsTheSameWay(without(current, from, Math.min(size, from + per)));
-                if (smaller != null) {
-                    best = smaller;
-                    current = smaller.choices().deviations();
-                    chunks = Math.max(chunks - 1, 2);
-                    reduced = true;
-                    break;
-                }
+            for (int from = 0; from < size && hasBudget() && !reduced; from += per) {
+                reduced = keep(failsTheSameWay(without(current, from, Math.min(size, from + per))));
             }
-            if (!reduced) {
-                if (chunks >= size) {
-                    break;
-                }
+            if (reduced) {
+                chunks = Math.max(chunks - 1, 2);
+            } else if (chunks >= size) {
+                break;
+            } else {
                 chunks = Math.min(chunks * 2, size);
             }
         }
+    }
+
+    /**
+     * Tries to say "this coroutine goes last" once where the run passed it over step by step: for each deviation, the
+     * replay of the deviations before it and, at its choice point, the coroutine kotlinx would run sent to the back
+     * (position {@code last}) — first with nothing before it. Keeps the first that fails with fewer deviations.
+     */
+    private boolean toTheBack() {
+        int[] current = current();
+        int size = current.length / 2;
+        if (size < 2) {
+            return false;
+        }
+        for (int k = 0; k < size && hasBudget(); k++) {
+            if (keep(failsTheSameWay(new int[] {current[2 * k], dev.herder.bridge.ScheduleChoices.LAST}))) {
+                return true;
+            }
+        }
+        for (int k = 1; k < size - 1 && hasBudget(); k++) {
+            int[] candidate = java.util.Arrays.copyOf(current, 2 * k + 2);
+            candidate[2 * k + 1] = dev.herder.bridge.ScheduleChoices.LAST;
+            if (keep(failsTheSameWay(candidate))) {
+                return true;
+            }
+        }
+        for (int k = 0; k < size && hasBudget(); k++) {
+            if (current[2 * k + 1] == dev.herder.bridge.ScheduleChoices.LAST) {
+                continue;
+            }
+            int[] candidate = current.clone();
+            candidate[2 * k + 1] = dev.herder.bridge.ScheduleChoices.LAST;
+            TestRunner.Attempt before = best;
+            if (keep(failsTheSameWay(candidate))) {
+                minimize();
+                if (current().length < current.length) {
+                    return true;
+                }
+                best = before;   // as many deviations, one of them "last": not smaller, keep the plainer form
+            }
+        }
+        return false;
+    }
+
+    /** Moves each remaining positional deviation to the second-arrived task, keeping each move that still fails. */
+    private void nearer() {
+        int[] current = current();
         for (int i = 1; i < current.length && hasBudget(); i += 2) {
             if (current[i] > 2) {
                 int[] candidate = current.clone();
                 candidate[i] = 2;
-                TestRunner.Attempt nearer = failsTheSameWay(candidate);
-                if (nearer != null) {
-                    best = nearer;
-                    current = nearer.choices().deviations();
+                if (keep(failsTheSameWay(candidate))) {
+                    current = current();
                     i = -1;   // the deviations were re-read: start over
                 }
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return Failures.shrunkSchedule(replayOf(current), best.choices(), runs, took, !hasBudget(), recorded);
     }
 
     /** The replay of {@code deviations}, with the original's jitter. */
     private Schedule replayOf(int[] deviations) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < deviations.length; i += 2) {
-            b.append(i == 0 ? "" : ", ").append(deviations[i]).append(':').append(deviations[i + 1]);
+            b.append(i == 0 ? "" : ", ").append(deviations[i]).append(':').append(
+                deviations[i + 1] == dev.herder.bridge.ScheduleChoices.LAST ? "last" : Integer.toString(deviations[i + 1]));
         }
         if (original.delayJitter() != 0) {
             b.append("; jitter ").append(original.delayJitter()).append("% from ")

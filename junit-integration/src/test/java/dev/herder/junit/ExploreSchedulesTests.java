@@ -141,7 +141,7 @@ class ExploreSchedulesTests {
             + "nothing else. Drop seeds, strategy to replay, or drop replay to explore.");
         assertThat(configurationError("malformedReplay", Map.of())).startsWith("Configuration error: @ExploreSchedules "
             + "on method [void dev.herder.junit.ExploreSchedulesTestCase.malformedReplay(dev.herder.CoroutineTestScope)]: "
-            + "Schedule.replay(\"1-2\") cannot be read: \"1-2\" is not choicePoint:position.");
+            + "Schedule.replay(\"1-2\") cannot be read: \"1-2\" is not choicePoint:position or choicePoint:last.");
     }
 
     @Test

@@ -35,8 +35,8 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
 
     /**
      * A choice point where the schedule ran another task than kotlinx's first-arrived one: the [position] (from 1) of the
-     * task it ran among the [dueTogether] in arrival order, which coroutine that was and where it resumed, and the
-     * coroutine kotlinx would have run instead.
+     * task it ran among the [dueTogether] in arrival order, or [LAST] where the coroutine kotlinx would have run went to
+     * the back; which coroutine ran and where it resumed, and the coroutine kotlinx would have run instead.
      */
     public class Deviation(
         public val choicePoint: Int,
@@ -54,23 +54,28 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
 
     /** The index of the task to run among [due] (two or more tasks due at one instant, in the order they arrived). */
     internal fun pick(due: List<Any>): Int {
-        val index = strategy.pick(due, ++choicePoints)
-        if (index != 0) {
+        val point = ++choicePoints
+        val index = strategy.pick(due, point)
+        val replay = strategy as? Replay
+        val position = if (replay != null) replay.applied(point) else if (index != 0) index + 1 else NOT_A_DEVIATION
+        if (position != NOT_A_DEVIATION) {
             if (deviationInts + 2 > deviationPairs.size) deviationPairs = deviationPairs.copyOf(deviationPairs.size * 2)
-            deviationPairs[deviationInts++] = choicePoints
-            deviationPairs[deviationInts++] = index + 1
+            deviationPairs[deviationInts++] = point
+            deviationPairs[deviationInts++] = position
             if (traced && deviations.size < MAX_STEPS) {
                 val (ran, ranAt) = TaskDescriptions.describe(due[index])
-                val (passed, passedAt) = TaskDescriptions.describe(due[0])
-                pending = Deviation(choicePoints, index + 1, due.size, ran, ranAt, passed, passedAt).also(deviations::add)
+                val passedOver = if (position == LAST) replay!!.lastPassedOver!! else due[0]
+                val (passed, passedAt) = TaskDescriptions.describe(passedOver)
+                pending = Deviation(point, position, due.size, ran, ranAt, passed, passedAt).also(deviations::add)
             }
         }
         return index
     }
 
     /**
-     * Where the run deviated from kotlinx's order, as pairs `[choicePoint, position, …]` (both from 1): the recorded
-     * form [replay] and `Schedule.replay` read back.
+     * Where the run deviated from kotlinx's order, as pairs `[choicePoint, position, …]` (both from 1; position [LAST]:
+     * the coroutine kotlinx would have run goes last from there on): the recorded form [replay] and `Schedule.replay`
+     * read back. A replay records the entries of its list that it reached, not the picks they implied.
      */
     public fun deviations(): IntArray = deviationPairs.copyOf(deviationInts)
 
@@ -111,15 +116,39 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
 
     /**
      * A recorded order: the first-arrived task, except at the recorded choice points, where the task at the recorded
-     * position runs (the last due one if fewer are due than when it was recorded).
+     * position runs (the last due one if fewer are due than when it was recorded), or — position [LAST] — the coroutine
+     * that would run goes last: from there on, its tasks run only when no other coroutine's task is due.
      */
     private class Replay(pairs: IntArray) : Strategy {
         private val positions = HashMap<Int, Int>().apply {
             for (i in 0 until pairs.size - 1 step 2) put(pairs[i], pairs[i + 1])
         }
+        private val last = java.util.Collections.newSetFromMap(IdentityHashMap<Any, Boolean>())
 
-        override fun pick(due: List<Any>, choicePoint: Int): Int =
-            ((positions[choicePoint] ?: 1) - 1).coerceAtMost(due.size - 1)
+        /** The task whose coroutine the last [LAST] entry sent to the back. */
+        var lastPassedOver: Any? = null
+            private set
+
+        /** The entry of [choicePoint] if the list has one (it was reached), else [NOT_A_DEVIATION]. */
+        fun applied(choicePoint: Int): Int = positions[choicePoint] ?: NOT_A_DEVIATION
+
+        override fun pick(due: List<Any>, choicePoint: Int): Int {
+            val position = positions[choicePoint]
+            if (position != null && position != LAST) return (position - 1).coerceAtMost(due.size - 1)
+            var next = firstNotLast(due)
+            if (position == LAST) {
+                lastPassedOver = due[next]
+                last.add(TaskDescriptions.coroutineOf(due[next]))
+                next = firstNotLast(due)
+            }
+            return next
+        }
+
+        private fun firstNotLast(due: List<Any>): Int {
+            if (last.isEmpty()) return 0
+            for (i in due.indices) if (TaskDescriptions.coroutineOf(due[i]) !in last) return i
+            return 0
+        }
     }
 
     /**
@@ -187,6 +216,11 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
     }
 
     public companion object {
+        /** The position of a deviation that sends the coroutine kotlinx would run to the back ("3:last"). */
+        public const val LAST: Int = 0
+
+        private const val NOT_A_DEVIATION: Int = -1
+
         /** Steps kept for the trace: the last ones, where a failure shows. */
         public const val MAX_STEPS: Int = 200
 
