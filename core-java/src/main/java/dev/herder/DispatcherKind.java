@@ -1,7 +1,8 @@
 package dev.herder;
 
 /**
- * The dispatcher a coroutine test runs its calls on: Herder's answer to event-loop variants.
+ * The dispatcher a coroutine test runs its calls on: the same test on a test dispatcher, on kotlinx's thread pools, on
+ * one thread or on virtual threads.
  *
  * <p>The two test kinds run on virtual time; the real kinds run on real threads with real delays, which is how a
  * test finds bugs that only appear when coroutines truly run in parallel. Choose one with

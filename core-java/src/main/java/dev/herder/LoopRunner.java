@@ -22,8 +22,8 @@ import kotlinx.coroutines.JobKt;
 import kotlinx.coroutines.SupervisorKt;
 
 /**
- * One dedicated thread running one event loop, for coroutines that must all run on the same thread (Python's "loop
- * runner"). Calls are submitted from any thread and run on {@link #thread()}; real time applies.
+ * One dedicated thread running one event loop, for coroutines that must all run on the same thread (a thread-confined
+ * resource, a single-threaded library). Calls are submitted from any thread and run on {@link #thread()}; real time applies.
  *
  * <pre>{@code
  * try (LoopRunner loop = LoopRunner.start("ui-loop")) {

@@ -3,8 +3,7 @@ package dev.herder;
 import java.util.Locale;
 
 /**
- * The order in which a coroutine test runs the tasks due at the same virtual instant — the JVM's "event-loop
- * variants". kotlinx's test scheduler always runs them in the order they arrived ({@link #fifo()}), so a test sees one
+ * The order in which a coroutine test runs the tasks due at the same virtual instant. kotlinx's test scheduler always runs them in the order they arrived ({@link #fifo()}), so a test sees one
  * interleaving, every time, and a bug that depends on the order of coroutines at a suspension point (a check-then-act
  * across a suspension, a lost update, an event handled before its subscriber is ready) passes on every run.
  * An explored schedule runs every set of tasks due at one instant in an order drawn from a seed instead: coroutines

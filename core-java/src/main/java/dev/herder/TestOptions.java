@@ -136,8 +136,8 @@ public final class TestOptions {
 
     /**
      * With {@code true}, a future started by {@code scope.future(...)} whose result the test never looked at fails the
-     * test with "… was never awaited", naming the line that started it: the Java form of Python's "coroutine was never
-     * awaited". Off by default here; the JUnit integrations turn it on (the attribute of the same name,
+     * test with "… was never awaited", naming the line that started it: a result nobody checked would let a
+     * broken test pass. Off by default here; the JUnit integrations turn it on (the attribute of the same name,
      * {@code @CoroutineTest(failOnNeverAwaited = false)}, turns it off there). Starting futures then costs a stack walk.
      */
     public TestOptions withFailOnNeverAwaited(boolean enabled) {

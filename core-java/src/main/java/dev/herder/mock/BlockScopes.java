@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What happened to the blocks a stub ran with {@code thenInvokeBlockWith}: the Java view of an async context manager's
- * {@code __aenter__}/{@code __aexit__} calls.
+ * What happened to the blocks a stub ran with {@code thenInvokeBlockWith}: each block's entry and exit, the scope a
+ * higher-order suspend function such as {@code inTransaction { … }} opens around its block.
  *
  * <pre>{@code
  * var tx = SuspendMocks.whenever(db, (d, c) -> d.inTransaction(any(), c)).thenInvokeBlockWith(fakeTx);

@@ -91,8 +91,8 @@ public final class SuspendMockk {
     }
 
     /**
-     * Verifies {@code call} against {@code count}: {@code exactly(1)} says what Python's
-     * {@code assert_awaited_once_with} says.
+     * Verifies {@code call} against {@code count}, as mockk's {@code coVerify(exactly = n)}: {@code exactly(1)}, that it
+     * happened once with these arguments.
      *
      * @throws AssertionError (mockk's) if it did not
      */

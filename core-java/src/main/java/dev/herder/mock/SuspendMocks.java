@@ -59,7 +59,8 @@ public final class SuspendMocks {
     }
 
     /**
-     * Verifies that {@code call} happened exactly once: Python's {@code assert_awaited_once_with}.
+     * Verifies that {@code call} happened exactly once, with these arguments: Mockito's {@code verify(mock)} for a
+     * suspend call.
      *
      * @throws AssertionError (Mockito's) if it did not
      */

@@ -43,7 +43,7 @@ public interface SuspendStubbing<T> {
     SuspendStubbing<T> thenAnswer(SuspendAnswer<? extends T> answer);
 
     /**
-     * For a higher-order suspend function (Kotlin's async context manager, e.g.
+     * For a higher-order suspend function that runs a block inside a scope it opens and closes (e.g.
      * {@code suspend fun <R> inTransaction(block: suspend (Tx) -> R): R}): runs the call's block with
      * {@code blockArguments} (say, a test double of {@code Tx}) and answers what the block returns. Entries and exits
      * are recorded in {@link #blockScopes()}.

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs one test once per dispatcher kind, each invocation named after its kind ({@code [IO]}): Herder's answer to
- * anyio's backend parametrisation and pytest-asyncio's loop factories. {@link DispatcherKind#VIRTUAL_THREADS} is
+ * Runs one test once per dispatcher kind, each invocation named after its kind ({@code [IO]}), so code that behaves
+ * on one dispatcher and races on another is caught. {@link DispatcherKind#VIRTUAL_THREADS} is
  * reported as skipped on JDKs without virtual threads.
  *
  * <pre>{@code

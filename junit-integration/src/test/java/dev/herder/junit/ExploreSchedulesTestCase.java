@@ -82,6 +82,16 @@ class ExploreSchedulesTestCase {
         recordsItsSchedule(scope);
     }
 
+    static volatile java.util.concurrent.CountDownLatch meeting = new java.util.concurrent.CountDownLatch(2);
+
+    /** Run only in parallel (ExploreSchedulesTests): each of the two invocations waits for the other. */
+    @ExploreSchedules(runs = 2)
+    void meetsAnotherInvocation(CoroutineTestScope scope) throws InterruptedException {
+        meeting.countDown();
+        assertThat(meeting.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the other invocation ran meanwhile")
+            .isTrue();
+    }
+
     @ExploreSchedules(runs = 0)
     void noRuns(CoroutineTestScope scope) {
     }

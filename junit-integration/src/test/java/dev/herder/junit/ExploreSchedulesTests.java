@@ -120,6 +120,36 @@ class ExploreSchedulesTests {
             .contains("Where it deviates from kotlinx's order", "runs (2nd of 2): starts", "waits to start");
     }
 
+    private static final Map<String, String> PARALLEL = Map.of(
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
+
+    private static Set<String> failedSeeds(Map<String, String> parameters) {
+        Set<String> seeds = new TreeSet<>();
+        execute("failsInSomeOrders", parameters).testEvents().failed().stream()
+            .map(e -> e.getTestDescriptor().getDisplayName()).forEach(seeds::add);
+        return seeds;
+    }
+
+    @Test
+    void anExplorationRunsItsInvocationsConcurrentlyUnderJUnitsParallelExecutionAndFailsTheSameSeeds() {
+        Set<String> sequential = failedSeeds(Map.of("herder.schedule.seed", "0x5EED"));
+        Map<String, String> parallel = new java.util.HashMap<>(PARALLEL);
+        parallel.put("herder.schedule.seed", "0x5EED");
+        assertThat(sequential).isNotEmpty();
+        assertThat(failedSeeds(parallel)).isEqualTo(sequential);
+
+        List<Schedule> inParallel = schedulesOf("recordsTenSchedules", parallel);
+        assertThat(inParallel).hasSize(10).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(schedulesOf("recordsTenSchedules", Map.of("herder.schedule.seed", "0x5EED")));
+
+        // two invocations that each wait for the other pass only if they run at the same time
+        ExploreSchedulesTestCase.meeting = new java.util.concurrent.CountDownLatch(2);
+        execute("meetsAnotherInvocation", PARALLEL).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+    }
+
     @Test
     void theShrinkParameterSetsTheBudgetOrTurnsShrinkingOff() {
         assertThat(hintsOfFailures(execute("failsInSomeOrders", Map.of("herder.schedule.seed", "0x5EED",
