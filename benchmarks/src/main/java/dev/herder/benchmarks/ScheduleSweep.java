@@ -209,6 +209,39 @@ public final class ScheduleSweep {
         System.out.println("shrunk to at most 3 deviations: " + sizes.stream().filter(n -> n <= 3).count() + " of "
             + sizes.size() + "; largest " + sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
 
+        System.out.println();
+        System.out.println("Hits per " + budget + " schedules (base seed 0x4175, the same seeds for every strategy): how "
+            + "often each strategy fails each bug");
+        StringBuilder hitsHeader = new StringBuilder("| program |");
+        StringBuilder hitsRule = new StringBuilder("|---|");
+        for (String name : STRATEGIES.keySet()) {
+            hitsHeader.append(' ').append(name).append(" |");
+            hitsRule.append("---|");
+        }
+        System.out.println(hitsHeader);
+        System.out.println(hitsRule);
+        long[] hitSeeds = seeds(0x4175L, budget);
+        Map<String, Integer> atLeastShuffled = new LinkedHashMap<>();
+        for (CoroutineBug bug : bugs) {
+            StringBuilder row = new StringBuilder("| ").append(bug.getName()).append(" |");
+            int shuffledHits = -1;
+            for (Map.Entry<String, LongFunction<Schedule>> strategy : STRATEGIES.entrySet()) {
+                int hits = failures(bug.getBuggy(), strategy.getValue(), hitSeeds);
+                if (strategy.getKey().equals("shuffled")) {
+                    shuffledHits = hits;
+                }
+                atLeastShuffled.merge(strategy.getKey(), hits >= shuffledHits ? 1 : 0, Integer::sum);
+                row.append(' ').append(hits).append(" |");
+            }
+            System.out.println(row);
+        }
+        StringBuilder atLeastRow = new StringBuilder("| **bugs hit at least as often as by the uniform shuffle** |");
+        for (String name : STRATEGIES.keySet()) {
+            atLeastRow.append(' ').append(atLeastShuffled.getOrDefault(name, 0)).append(" / ").append(bugs.size())
+                .append(" |");
+        }
+        System.out.println(atLeastRow);
+
         CoroutineBug needle = bugs.stream().filter(b -> b.getName().equals("Needle3")).findFirst().orElseThrow();
         long[] many = seeds(0x11EEDL, 10 * budget);
         int pct = failures(needle.getBuggy(), STRATEGIES.get("pct:3"), many);
