@@ -244,13 +244,18 @@ public final class ScheduleSweep {
 
         CoroutineBug needle = bugs.stream().filter(b -> b.getName().equals("Needle3")).findFirst().orElseThrow();
         long[] many = seeds(0x11EEDL, 10 * budget);
-        int pct = failures(needle.getBuggy(), STRATEGIES.get("pct:3"), many);
-        int shuffled = failures(needle.getBuggy(), STRATEGIES.get("shuffled"), many);
-        System.out.printf(Locale.ROOT, "%nNeedle3 over %,d schedules: pct:3 %d hits (%.1f per 1,000), shuffled %d "
-                + "(%.2f per 1,000): %s; PCT's bound for n = 4 coroutines (three and the one that starts them), k = %d, "
-                + "d = 3: 1/(n*k^2) = %.1f per 1,000%n", many.length, pct, 1000.0 * pct / many.length, shuffled,
-            1000.0 * shuffled / many.length, shuffled == 0 ? "shuffled never hit it" : String.format(Locale.ROOT,
-                "%.0fx", (double) pct / shuffled), Schedule.PCT_STEPS, 1000.0 / (4 * Schedule.PCT_STEPS * Schedule.PCT_STEPS));
+        System.out.println();
+        for (CoroutineBug deep : List.of(needle, CoroutineBugsKt.getLONG_NEEDLE())) {
+            int pct = failures(deep.getBuggy(), STRATEGIES.get("pct:3"), many);
+            int shuffled = failures(deep.getBuggy(), STRATEGIES.get("shuffled"), many);
+            System.out.printf(Locale.ROOT, "%s over %,d schedules: pct:3 %d hits (%.1f per 1,000), shuffled %d "
+                    + "(%.2f per 1,000): %s%n", deep.getName(), many.length, pct, 1000.0 * pct / many.length, shuffled,
+                1000.0 * shuffled / many.length, shuffled == 0 ? "shuffled never hit it"
+                    : String.format(Locale.ROOT, "%.0fx", (double) pct / shuffled));
+        }
+        System.out.printf(Locale.ROOT, "PCT's bound for n = 4 coroutines (three and the one that starts them), k = %d, "
+            + "d = 3: 1/(n*k^2) = %.1f per 1,000%n", Schedule.PCT_STEPS,
+            1000.0 / (4 * Schedule.PCT_STEPS * Schedule.PCT_STEPS));
         System.out.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
