@@ -327,13 +327,17 @@ public final class Failures {
         if (deviations.isEmpty()) {
             return;
         }
-        List<String> columns = new java.util.ArrayList<>();
+        // a column per coroutine (by identity: one launched in Kotlin inherits its parent's name), in order of appearance
+        List<Object> columns = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
         for (dev.herder.bridge.ScheduleChoices.Deviation d : deviations) {
-            if (!columns.contains(d.getPassed())) {
-                columns.add(d.getPassed());
+            if (columns.stream().noneMatch(c -> c == d.getPassedCoroutine())) {
+                columns.add(d.getPassedCoroutine());
+                names.add(d.getPassed());
             }
-            if (!columns.contains(d.getRan())) {
-                columns.add(d.getRan());
+            if (columns.stream().noneMatch(c -> c == d.getRanCoroutine())) {
+                columns.add(d.getRanCoroutine());
+                names.add(d.getRan());
             }
         }
         List<String[]> rows = new java.util.ArrayList<>();
@@ -341,7 +345,12 @@ public final class Failures {
         header[0] = "choice";
         header[1] = "time";
         for (int i = 0; i < columns.size(); i++) {
-            header[i + 2] = "\"" + LAUNCH_SITE.matcher(columns.get(i)).replaceFirst("$1 at $2") + "\"";
+            String name = names.get(i);
+            String label = "\"" + LAUNCH_SITE.matcher(name).replaceFirst("$1 at $2") + "\"";
+            if (java.util.Collections.frequency(names, name) > 1) {
+                label += " #" + (java.util.Collections.frequency(names.subList(0, i + 1), name));
+            }
+            header[i + 2] = label;
         }
         rows.add(header);
         for (dev.herder.bridge.ScheduleChoices.Deviation d : deviations) {
@@ -350,11 +359,11 @@ public final class Failures {
             row[0] = "#" + d.getChoicePoint();
             row[1] = d.getTime() + " ms";
             boolean last = d.getPosition() == dev.herder.bridge.ScheduleChoices.LAST;
-            row[columns.indexOf(d.getPassed()) + 2] = (last ? "goes last from here" : "waits")
+            row[indexOf(columns, d.getPassedCoroutine()) + 2] = (last ? "goes last from here" : "waits")
                 + at(d.getPassedAt(), last ? ", not started" : " to start");
             String ran = (last ? "runs" : "runs (" + ordinal(d.getPosition()) + " of " + d.getDueTogether() + ")")
                 + at(d.getRanAt(), ": starts");
-            int column = columns.indexOf(d.getRan()) + 2;
+            int column = indexOf(columns, d.getRanCoroutine()) + 2;
             row[column] = row[column].isEmpty() ? ran : row[column] + "; " + ran;
             rows.add(row);
         }
@@ -374,6 +383,15 @@ public final class Failures {
             }
             b.append(line.toString().stripTrailing());
         }
+    }
+
+    private static int indexOf(List<Object> identities, Object identity) {
+        for (int i = 0; i < identities.size(); i++) {
+            if (identities.get(i) == identity) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A coroutine named by the Java line that launched it, whose column header keeps only the file and line. */

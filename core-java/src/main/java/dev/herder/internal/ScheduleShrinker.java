@@ -14,7 +14,9 @@ import java.util.List;
  * than the schedule and nothing is claimed; that run also gives the hint its trace); try no deviation at all; then
  * remove chunks of deviations, halving the chunks until single deviations are tried (ddmin's complement step); then
  * try to replace step-by-step deviations that keep passing over one coroutine by a single "that coroutine goes last"
- * ({@code 3:last}) and minimize again; then move each remaining deviation to the second-arrived task. After each
+ * ({@code 3:last}) and minimize again — after, if more than one deviation is left, trying each single deviation
+ * from kotlinx's own order (ddmin only removes deviations, and the one that fails alone may sit where the failing run
+ * had none); then move each remaining deviation to the second-arrived task. After each
  * success the deviations are re-read from the run that failed, since removing one renumbers or removes later choice
  * points. It stops at the options' budget of runs or time and reports the smallest failing
  * replay found.
@@ -73,11 +75,15 @@ final class ScheduleShrinker {
     private String search(TestRunner.Attempt replayed, int recorded) {
         long started = System.nanoTime();
         best = replayed;
-        TestRunner.Attempt fifo = best.choices().deviations().length == 0 ? null : failsTheSameWay(new int[0]);
-        if (fifo != null) {
-            best = fifo;
+        TestRunner.Attempt fifo = null;
+        if (best.choices().deviations().length > 0 && hasBudget()) {
+            fifo = run(new int[0], timeLeft());
+            keep(sameFailure(fifo));
         }
         minimize();
+        if (fifo != null && current().length > 2) {
+            oneDeviation(fifo.choices().dueSizes());
+        }
         if (toTheBack()) {
             minimize();
         }
@@ -150,22 +156,45 @@ final class ScheduleShrinker {
                 return true;
             }
         }
-        for (int k = 0; k < size && hasBudget(); k++) {
-            if (current[2 * k + 1] == dev.herder.bridge.ScheduleChoices.LAST) {
-                continue;
+        return false;
+    }
+
+    /**
+     * Looks for one deviation that fails alone, where the others do not lead to it: at each choice point of kotlinx's
+     * own order ({@code dueSizes}, from its run), each other task due there, and sending the first one to the back —
+     * as far as the budget goes. Removing deviations (ddmin) never places one where the failing run had none.
+     */
+    private void oneDeviation(int[] dueSizes) {
+        // nearest first to where the smallest failing replay deviates: the bug is likeliest around there
+        int[] current = current();
+        java.util.List<Integer> points = new java.util.ArrayList<>();
+        for (int point = 1; point <= dueSizes.length; point++) {
+            points.add(point);
+        }
+        points.sort(java.util.Comparator.comparingInt((Integer point) -> {
+            int nearest = Integer.MAX_VALUE;
+            for (int i = 0; i < current.length; i += 2) {
+                nearest = Math.min(nearest, Math.abs(current[i] - point));
             }
-            int[] candidate = current.clone();
-            candidate[2 * k + 1] = dev.herder.bridge.ScheduleChoices.LAST;
-            TestRunner.Attempt before = best;
-            if (keep(failsTheSameWay(candidate))) {
-                minimize();
-                if (current().length < current.length) {
-                    return true;
+            return nearest;
+        }).thenComparingInt(point -> point));
+        // first the two extremes at every point — the last-arrived task runs first, the first-arrived goes last — then
+        // the positions between them
+        for (boolean extremes : new boolean[] {true, false}) {
+            for (int point : points) {
+                int due = dueSizes[point - 1];
+                for (int position = due; position >= 1 && hasBudget(); position--) {
+                    boolean extreme = position == due || position == 1;
+                    if (extreme != extremes) {
+                        continue;
+                    }
+                    int chosen = position == 1 ? dev.herder.bridge.ScheduleChoices.LAST : position;
+                    if (keep(failsTheSameWay(new int[] {point, chosen}))) {
+                        return;
+                    }
                 }
-                best = before;   // as many deviations, one of them "last": not smaller, keep the plainer form
             }
         }
-        return false;
     }
 
     /** Moves each remaining positional deviation to the second-arrived task, keeping each move that still fails. */
@@ -202,16 +231,30 @@ final class ScheduleShrinker {
         if (!hasBudget()) {
             return null;
         }
-        Duration left = Duration.ofNanos(endNanos - System.nanoTime());
-        return failsTheSameWay(deviations, left.compareTo(options.timeout()) < 0 ? left : options.timeout());
+        return failsTheSameWay(deviations, timeLeft());
     }
 
     /** Runs the traced replay of {@code deviations}: its attempt if it failed as the original did, else null. */
     private TestRunner.Attempt failsTheSameWay(int[] deviations, Duration timeout) {
+        return sameFailure(run(deviations, timeout));
+    }
+
+    /** Runs the traced replay of {@code deviations}, whatever its outcome. */
+    private TestRunner.Attempt run(int[] deviations, Duration timeout) {
         runs++;
-        TestRunner.Attempt attempt = TestRunner.attempt(options.shrinking(replayOf(deviations), timeout), body);
+        return TestRunner.attempt(options.shrinking(replayOf(deviations), timeout), body);
+    }
+
+    /** {@code attempt} if it failed as the original did, else null. */
+    private TestRunner.Attempt sameFailure(TestRunner.Attempt attempt) {
         boolean same = attempt.failure() != null && !attempt.timedOut() && target.equals(Signature.of(attempt.failure()));
         return same ? attempt : null;
+    }
+
+    /** What is left of the shrink budget's time, as a run's timeout: at most the test's own. */
+    private Duration timeLeft() {
+        Duration left = Duration.ofNanos(endNanos - System.nanoTime());
+        return left.compareTo(options.timeout()) < 0 ? left : options.timeout();
     }
 
     private boolean hasBudget() {

@@ -20,6 +20,7 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
     private val steps = ArrayList<Step>()
     private var dropped = 0
     private var choicePoints = 0
+    private var dueSizes = IntArray(16)
     private var deviationPairs = IntArray(16)
     private var deviationInts = 0
     private val deviations = ArrayList<Deviation>()
@@ -46,6 +47,10 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
         public val ranAt: StackTraceElement?,
         public val passed: String,
         public val passedAt: StackTraceElement?,
+        /** The coroutine that ran, as an identity: coroutines launched in Kotlin inherit their parent's name. */
+        public val ranCoroutine: Any,
+        /** The coroutine kotlinx would have run, as an identity. */
+        public val passedCoroutine: Any,
     ) {
         /** The virtual time it happened at. */
         public var time: Long = 0
@@ -55,6 +60,8 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
     /** The index of the task to run among [due] (two or more tasks due at one instant, in the order they arrived). */
     internal fun pick(due: List<Any>): Int {
         val point = ++choicePoints
+        if (point > dueSizes.size) dueSizes = dueSizes.copyOf(dueSizes.size * 2)
+        dueSizes[point - 1] = due.size
         val index = strategy.pick(due, point)
         val replay = strategy as? Replay
         val position = if (replay != null) replay.applied(point) else if (index != 0) index + 1 else NOT_A_DEVIATION
@@ -66,7 +73,8 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
                 val (ran, ranAt) = TaskDescriptions.describe(due[index])
                 val passedOver = if (position == LAST) replay!!.lastPassedOver!! else due[0]
                 val (passed, passedAt) = TaskDescriptions.describe(passedOver)
-                pending = Deviation(point, position, due.size, ran, ranAt, passed, passedAt).also(deviations::add)
+                pending = Deviation(point, position, due.size, ran, ranAt, passed, passedAt,
+                    TaskDescriptions.coroutineOf(due[index]), TaskDescriptions.coroutineOf(passedOver)).also(deviations::add)
             }
         }
         return index
@@ -84,6 +92,9 @@ public class ScheduleChoices private constructor(private val strategy: Strategy,
 
     /** How many choice points (two or more tasks due together) the run had. */
     public fun choicePoints(): Int = choicePoints
+
+    /** How many tasks were due together at each choice point of the run, in order. */
+    public fun dueSizes(): IntArray = dueSizes.copyOf(choicePoints)
 
     internal fun ran(task: Any, time: Long, dueTogether: Int) {
         strategy.ran(task)
