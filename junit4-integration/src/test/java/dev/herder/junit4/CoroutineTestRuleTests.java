@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.herder.CoroutineTestTimeoutError;
+import dev.herder.Schedule;
 import dev.herder.TestOptions;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -178,6 +179,34 @@ class CoroutineTestRuleTests {
     void theDefaultRuleChecksForNeverAwaitedFuturesAsCoroutineTestDoes() {
         assertThat(new CoroutineTestRule().options().failOnNeverAwaited()).isTrue();
         assertThat(new CoroutineTestRule(TestOptions.defaults()).options().failOnNeverAwaited()).isFalse();
+    }
+
+    @Test
+    void aFailureUnderAnExploredScheduleIsShrunkByRunningTheMethodAgainWithItsBeforeMethods() {
+        try {
+            ExploredScheduleTestCase.schedule = Schedule.fifo();
+            assertThat(JUnitCore.runClasses(ExploredScheduleTestCase.class).getFailures()).as("kotlinx's order").isEmpty();
+            Result failing = null;
+            for (long seed = 0; failing == null; seed++) {
+                assertThat(seed).isLessThan(100);
+                ExploredScheduleTestCase.schedule = Schedule.shuffled(seed);
+                Result result = JUnitCore.runClasses(ExploredScheduleTestCase.class);
+                failing = result.getFailures().isEmpty() ? null : result;
+            }
+            ExploredScheduleTestCase.BEFORES.set(0);
+            Throwable failure = JUnitCore.runClasses(ExploredScheduleTestCase.class).getFailures().get(0).getException();
+            assertThat(failure).isInstanceOf(AssertionError.class).hasMessage("expected:<2> but was:<1>");
+            assertThat(failure.getSuppressed()).singleElement().satisfies(hint -> assertThat(hint.getMessage())
+                .contains("\nShrunk in ", "it fails the same way with 1 deviation", "Schedule.replay(\"1:2\")"));
+            assertThat(ExploredScheduleTestCase.BEFORES.get()).as("@Before runs of the test and its shrinking")
+                .isGreaterThan(2);
+
+            ExploredScheduleTestCase.schedule = Schedule.replay("1:2");
+            assertThat(JUnitCore.runClasses(ExploredScheduleTestCase.class).getFailures()).singleElement()
+                .satisfies(f -> assertThat(f.getException()).hasMessage("expected:<2> but was:<1>"));
+        } finally {
+            ExploredScheduleTestCase.schedule = Schedule.fifo();
+        }
     }
 
     private static Map<String, Throwable> failuresByMethod(Result result) {
