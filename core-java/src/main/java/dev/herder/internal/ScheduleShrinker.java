@@ -11,15 +11,13 @@ import java.util.List;
  * instant) where another task than the first-arrived ran.
  *
  * <p>The search: replay the recorded choices, traced (they must reproduce the failure, or the outcome depends on more
- * than the schedule and nothing is claimed; that run also gives the hint its trace); try no deviation at all; then
- * remove chunks of deviations, halving the chunks until single deviations are tried (ddmin's complement step); then
- * try to replace step-by-step deviations that keep passing over one coroutine by a single "that coroutine goes last"
- * ({@code 3:last}) and minimize again — after, if more than one deviation is left, trying each single deviation
- * from kotlinx's own order (ddmin only removes deviations, and the one that fails alone may sit where the failing run
- * had none); then move each remaining deviation to the second-arrived task. After each
+ * than the schedule and nothing is claimed; that run also gives the hint its trace); try no deviation at all; remove
+ * chunks of deviations, halving the chunks until single deviations are tried (ddmin's complement step); if more than
+ * one is left, try each single deviation from kotlinx's own order (ddmin only removes deviations, and the one that
+ * fails alone may sit where the failing run had none); try to say once that a coroutine passed over step by step goes
+ * last ({@code 3:last}), and minimize again; move each remaining deviation to the second-arrived task. After each
  * success the deviations are re-read from the run that failed, since removing one renumbers or removes later choice
- * points. It stops at the options' budget of runs or time and reports the smallest failing
- * replay found.
+ * points. It stops at the options' budget of runs or time and reports the smallest failing replay found.
  */
 final class ScheduleShrinker {
     /** Below this much time left, no further run starts: it would only time out. */
@@ -31,6 +29,8 @@ final class ScheduleShrinker {
     private final Schedule original;
     private long endNanos;
     private int runs;
+    /** The smallest failing replay so far. */
+    private TestRunner.Attempt best;
 
     private ScheduleShrinker(RunSpec options, TestRunner.Body body, Throwable failure) {
         this.options = options;
@@ -91,9 +91,6 @@ final class ScheduleShrinker {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return Failures.shrunkSchedule(replayOf(current()), best.choices(), runs, took, !hasBudget(), recorded);
     }
-
-    /** The smallest failing replay so far. */
-    private TestRunner.Attempt best;
 
     /** The deviations of {@link #best}, as its run recorded them. */
     private int[] current() {
