@@ -1,7 +1,7 @@
 package dev.herder;
 
 import dev.herder.bridge.Builders;
-import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.kotlinx.JobInternals;
 import dev.herder.internal.CoroutineFuture;
 import dev.herder.internal.Failures;
 import dev.herder.internal.KotlinxCheck;
@@ -117,7 +117,7 @@ public final class Coroutines {
         try {
             return (T) Builders.runBlocking(call::invoke);
         } catch (Throwable t) {
-            throw Sneaky.rethrow(KotlinxInternals.originalOf(t));
+            throw Sneaky.rethrow(JobInternals.originalOf(t));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.herder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.KotlinxSupport;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -79,7 +79,7 @@ class KotlinxRangeTest {
 
     @Test
     void theKotlinxOfThisBuildIsInTheRange() {
-        assertThat(KotlinxInternals.problem()).isNull();
+        assertThat(KotlinxSupport.problem()).isNull();
     }
 
     // ---- an isolated Herder ------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ class KotlinxRangeTest {
     private static URLClassLoader herderWith(List<URL> kotlinx, String hidden) {
         List<URL> urls = new ArrayList<>();
         urls.add(locationOf(Coroutines.class));
-        urls.add(locationOf(KotlinxInternals.class));
+        urls.add(locationOf(KotlinxSupport.class));
         urls.add(locationOf(kotlin.Unit.class));
         urls.addAll(kotlinx);
         return new URLClassLoader("isolated-herder", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()) {

@@ -43,7 +43,7 @@ class MessagesTest {
                 + "function with the continuation, e.g. c -> repo.find(\"id\", c)");
         assertThatThrownBy(() -> TestOptions.defaults().withSchedule(null))
             .hasMessage("TestOptions.withSchedule needs a schedule but got null: pass e.g. Schedule.fifo(), "
-                + "Schedule.shuffled(seed), Schedule.pct(seed, depth) or Schedule.pos(seed)");
+                + "Schedule.shuffled(seed), Schedule.pct(seed, depth), Schedule.pos(seed) or Schedule.replay(choices)");
         assertThatThrownBy(() -> TestOptions.defaults().withName(" "))
             .hasMessage("TestOptions.withName needs a test name but got a blank one: pass e.g. "
                 + "withName(\"herdsTheCat()\")");

@@ -5,11 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 import org.jetbrains.annotations.ApiStatus;
 
-import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.Signal;
+import dev.herder.bridge.kotlinx.JobInternals;
 import java.util.concurrent.CancellationException;
 import kotlin.Unit;
-import kotlin.coroutines.CoroutineContext;
 import kotlin.jvm.functions.Function1;
 import kotlinx.coroutines.Deferred;
 import kotlinx.coroutines.Job;
@@ -67,12 +66,12 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
         try {
             if (cause == null) {
                 complete(job instanceof Deferred<?> deferred ? (T) deferred.getCompleted() : null);
-            } else if (cause instanceof CancellationException && isJobCancellation(cause)) {
+            } else if (cause instanceof CancellationException && JobInternals.isJobCancellation(cause)) {
                 super.cancel(false);   // the coroutine was cancelled (by this future, or its test ending)
             } else {
                 // the code's own failure, CancellationException subclasses (withTimeout's, the user's) included: the
                 // very object, as Deferred.await() would throw it
-                Throwable failure = KotlinxInternals.originalOf(cause);
+                Throwable failure = JobInternals.originalOf(cause);
                 if (!completeExceptionally(failure)) {
                     orphaned(failure);   // the future was cancelled first: a finally block threw while cancelling
                 }
@@ -97,13 +96,7 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
      * exception (the context's handler, else the thread's). A test's futures fail their test with it instead.
      */
     protected void orphaned(Throwable failure) {
-        CoroutineContext context = job instanceof kotlinx.coroutines.AbstractCoroutine<?> coroutine
-            ? coroutine.getContext() : kotlin.coroutines.EmptyCoroutineContext.INSTANCE;
-        kotlinx.coroutines.CoroutineExceptionHandlerKt.handleCoroutineException(context, failure);
-    }
-
-    private static boolean isJobCancellation(Throwable cause) {
-        return cause.getClass().getName().equals("kotlinx.coroutines.JobCancellationException");
+        JobInternals.handleUncaught(job, failure);
     }
 
     /** Cancels the coroutine; the future completes as cancelled once the coroutine has finished cancelling. */

@@ -5,6 +5,7 @@ import dev.herder.bridge.CoroutineDumps;
 import dev.herder.bridge.StuckCoroutine;
 import dev.herder.bridge.TestDeadline;
 import dev.herder.bridge.TestRun;
+import dev.herder.bridge.kotlinx.JobInternals;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -196,10 +197,7 @@ final class Deadline implements TestDeadline {
      * a test scope still waiting for a coroutine that cannot be cancelled, kotlinx says the job has not completed.
      */
     private static boolean isEchoOfTheStop(Throwable failure) {
-        StackTraceElement[] trace = failure.getStackTrace();
-        return failure instanceof IllegalStateException && trace.length > 0
-            && trace[0].getClassName().equals("kotlinx.coroutines.JobSupport")
-            && trace[0].getMethodName().equals("getCompletionExceptionOrNull");
+        return JobInternals.isAskedForTheOutcomeOfAnUnfinishedJob(failure);
     }
 
     private static boolean carries(Throwable outcome, Throwable failure) {

@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 import org.jetbrains.annotations.ApiStatus;
 
-import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.KotlinxSupport;
 import dev.herder.bridge.MainRoute;
 import dev.herder.bridge.StuckCoroutine;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public final class Failures {
 
     public static IllegalStateException kotlinxMissing(LinkageError cause) {
         return new IllegalStateException("Herder needs kotlinx-coroutines-core and kotlinx-coroutines-test "
-            + KotlinxInternals.OLDEST_SUPPORTED + " to " + KotlinxInternals.NEWEST_TESTED + ".x on the classpath, but "
+            + KotlinxSupport.OLDEST_SUPPORTED + " to " + KotlinxSupport.NEWEST_TESTED + ".x on the classpath, but "
             + "could not load them (" + cause + "). Add both, aligned by "
             + "org.jetbrains.kotlinx:kotlinx-coroutines-bom, to your test dependencies.", cause);
     }
@@ -120,8 +120,8 @@ public final class Failures {
 
     public static IllegalStateException virtualDispatchersUnsupported(String what) {
         return new IllegalStateException("Virtual dispatchers do not fit the kotlinx-coroutines on the classpath: "
-            + what + ". They are tested on kotlinx-coroutines " + KotlinxInternals.OLDEST_SUPPORTED + " to "
-            + KotlinxInternals.NEWEST_TESTED + ".x; run the test without withVirtualDispatchers(true).");
+            + what + ". They are tested on kotlinx-coroutines " + KotlinxSupport.OLDEST_SUPPORTED + " to "
+            + KotlinxSupport.NEWEST_TESTED + ".x; run the test without withVirtualDispatchers(true).");
     }
 
     public static IllegalArgumentException invalidDuration(String source, String text, Throwable cause) {

@@ -5,14 +5,15 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 import org.jetbrains.annotations.ApiStatus;
 
-import dev.herder.bridge.KotlinxInternals;
+import dev.herder.bridge.KotlinxSupport;
+import dev.herder.bridge.kotlinx.KotlinxSeam;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The first thing every Herder entry point does: make sure the kotlinx-coroutines on the classpath is one Herder
- * supports (its version, and the internals Herder relies on, exercised once per JVM by {@link KotlinxInternals#check}).
+ * supports (its version, and the internals Herder relies on, exercised once per JVM by {@link KotlinxSupport#check}).
  * A mismatch is an {@link IllegalStateException} that names the version found and the supported range, raised here
  * rather than as a {@code NoSuchMethodError} from inside a wait.
  *
@@ -37,7 +38,7 @@ public final class KotlinxCheck {
             if (!flags.isEmpty()) {
                 throw Failures.kotlinxNotOpen(flags);
             }
-            KotlinxInternals.check();
+            KotlinxSupport.check();
         } catch (LinkageError e) {
             throw Failures.kotlinxMissing(e);
         }
@@ -51,15 +52,15 @@ public final class KotlinxCheck {
      */
     public static void requireShuffling() {
         List<String> flags = missingOpens(kotlinx.coroutines.test.TestCoroutineScheduler.class.getModule(),
-            List.of("kotlinx.coroutines.test"));
+            KotlinxSeam.TEST_PACKAGES);
         if (!flags.isEmpty()) {
             throw Failures.kotlinxNotOpen(flags);
         }
-        KotlinxInternals.checkShuffling();
+        KotlinxSupport.checkShuffling();
     }
 
-    /** The packages of kotlinx-coroutines-core whose internals Herder reads (the bridge's seam, dumps, virtual dispatchers). */
-    private static final List<String> CORE_PACKAGES = List.of("kotlinx.coroutines", "kotlinx.coroutines.internal");
+    /** The packages of kotlinx-coroutines-core whose internals Herder reads (the bridge's seam, virtual dispatchers). */
+    private static final List<String> CORE_PACKAGES = KotlinxSeam.CORE_PACKAGES;
 
     /** {@code --add-opens} flags for each of {@code packages} of {@code kotlinx}, if named, not open to Herder's code. */
     static List<String> missingOpens(Module kotlinx, List<String> packages) {
@@ -68,7 +69,7 @@ public final class KotlinxCheck {
         }
         Set<String> flags = new LinkedHashSet<>();
         for (String pkg : packages) {
-            for (Module reader : List.of(KotlinxInternals.class.getModule(), KotlinxCheck.class.getModule())) {
+            for (Module reader : List.of(KotlinxSeam.class.getModule(), KotlinxCheck.class.getModule())) {
                 if (kotlinx.getPackages().contains(pkg) && !kotlinx.isOpen(pkg, reader)) {
                     flags.add("--add-opens " + kotlinx.getName() + "/" + pkg + "="
                         + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED"));

@@ -9,10 +9,10 @@ import dev.herder.CoroutineTestScope;
 import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.Schedule;
 import dev.herder.bridge.CoroutineDumps;
-import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.DelayJitter;
 import dev.herder.bridge.ScheduleChoices;
 import dev.herder.bridge.TestThreads;
+import dev.herder.bridge.kotlinx.JobInternals;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.herder.bridge.TestRun;
@@ -114,7 +114,7 @@ public final class TestRunner {
                 }
             }
         } catch (Throwable t) {
-            failure = KotlinxInternals.originalOf(t);
+            failure = JobInternals.originalOf(t);
         } finally {
             deadline.close();
             TestRun run = runs.get();

@@ -8,9 +8,9 @@ import org.jetbrains.annotations.ApiStatus;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.herder.bridge.KotlinxInternals;
 import dev.herder.bridge.MainRoute;
 import dev.herder.bridge.MainRouter;
+import dev.herder.bridge.kotlinx.DispatcherInternals;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +21,12 @@ import kotlin.Unit;
 import kotlin.coroutines.CoroutineContext;
 import kotlinx.coroutines.CancellableContinuation;
 import kotlinx.coroutines.CoroutineDispatcher;
-import kotlinx.coroutines.Delay;
 import kotlinx.coroutines.DisposableHandle;
 import kotlinx.coroutines.Dispatchers;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -44,17 +44,24 @@ import net.bytebuddy.utility.JavaModule;
  * — and, if that test runs with virtual dispatchers, dispatches there instead. Everything else (code outside tests,
  * tests without the option, a test that has ended) goes on as before, after one volatile read while no virtual test
  * runs. Before the first use nothing is installed and nothing costs anything.
+ *
+ * <p>Which kotlinx classes, methods and private field are hooked is the bridge's seam's to say
+ * ({@link DispatcherInternals}, pinned there by a contract test on every supported kotlinx): this class names none.
  */
 @API(status = INTERNAL, since = "0.1")
 @ApiStatus.Internal
 public final class VirtualDispatchers {
     /** The kotlinx classes hooked, each of which must be found and transformed. */
     private static final List<String> HOOKED = List.of(
-        "kotlinx.coroutines.scheduling.DefaultIoScheduler",        // Dispatchers.IO
-        "kotlinx.coroutines.scheduling.SchedulerCoroutineDispatcher", // Dispatchers.Default
-        "kotlinx.coroutines.internal.LimitedDispatcher",           // limitedParallelism(n) views of either
-        "kotlinx.coroutines.EventLoopImplBase",                    // delay() without a Delay dispatcher
-        "kotlinx.coroutines.DefaultExecutor");                     // withTimeout() without a Delay dispatcher
+        DispatcherInternals.IO_CLASS,                 // Dispatchers.IO
+        DispatcherInternals.DEFAULT_CLASS,            // Dispatchers.Default
+        DispatcherInternals.VIEW_CLASS,               // limitedParallelism(n) views of either
+        DispatcherInternals.EVENT_LOOP_CLASS,         // delay() on a dispatcher without a clock of its own
+        DispatcherInternals.DEFAULT_EXECUTOR_CLASS);  // withTimeout() on a dispatcher without a clock of its own
+
+    /** A dispatch (plain or a yield's) of a context and a block, as the seam names it. */
+    private static final ElementMatcher.Junction<MethodDescription> DISPATCHES =
+        named(DispatcherInternals.DISPATCH).or(named(DispatcherInternals.DISPATCH_YIELD)).and(takesArguments(2));
 
     private static final AtomicInteger RUNNING = new AtomicInteger();
     private static volatile boolean installed;
@@ -128,23 +135,23 @@ public final class VirtualDispatchers {
             })
             .type(named(HOOKED.get(0)).or(named(HOOKED.get(1))), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DispatchAdvice.class)
-                .on(named("dispatch").or(named("dispatchYield")).and(takesArguments(2)))))
+                .on(DISPATCHES)))
             .type(named(HOOKED.get(2)), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(LimitedDispatchAdvice.class)
-                .on(named("dispatch").or(named("dispatchYield")).and(takesArguments(2)))))
+                .on(DISPATCHES)))
             .type(named(HOOKED.get(3)), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DelayAdvice.class)
-                .on(named("scheduleResumeAfterDelay").and(takesArguments(2)))))
+                .on(named(DispatcherInternals.DELAY).and(takesArguments(2)))))
             .type(named(HOOKED.get(4)), herders)
             .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(TimeoutAdvice.class)
-                .on(named("invokeOnTimeout").and(takesArguments(3)))))
+                .on(named(DispatcherInternals.TIMEOUT).and(takesArguments(3)))))
             .installOn(instrumentation);
         if (!errors.isEmpty() || !transformed.containsAll(HOOKED)) {
             throw unsupported("hooking " + HOOKED.stream().filter(t -> !transformed.contains(t)).toList()
                 + " failed " + errors);
         }
-        Object view = KotlinxInternals.viewOfAViewOfIo();
-        if (!isIoOrDefault(KotlinxInternals.bottomOf(view))) {   // the views' field is there, or this fails now
+        Object view = DispatcherInternals.viewOfAViewOfIo();
+        if (!isIoOrDefault(DispatcherInternals.bottomOf(view))) {   // the views' field is there, or this fails now
             throw unsupported("a view of a view of Dispatchers.IO is not seen through (" + view + ")");
         }
 
@@ -186,7 +193,7 @@ public final class VirtualDispatchers {
 
     /** A {@code limitedParallelism} view's dispatch: rerouted only for views of IO or Default, at any depth. */
     public static boolean dispatchLimited(Object underlying, CoroutineContext context, Runnable block) {
-        if (RUNNING.get() == 0 || !isIoOrDefault(KotlinxInternals.bottomOf(underlying))) {
+        if (RUNNING.get() == 0 || !isIoOrDefault(DispatcherInternals.bottomOf(underlying))) {
             return false;
         }
         return dispatch(context, block);
@@ -197,7 +204,7 @@ public final class VirtualDispatchers {
      * or Default count — the test thread also runs kotlinx's own real-time timeouts (runTest's), which stay real.
      */
     public static boolean delay(Object delay, long millis, CancellableContinuation<? super Unit> continuation) {
-        if (RUNNING.get() == 0 || delay != KotlinxInternals.getDefaultDelay()
+        if (RUNNING.get() == 0 || !DispatcherInternals.isDefaultClock(delay)
             || !onIoOrDefault(continuation.getContext())) {
             return false;
         }
@@ -207,27 +214,27 @@ public final class VirtualDispatchers {
         }
         @SuppressWarnings("unchecked")
         CancellableContinuation<Unit> unit = (CancellableContinuation<Unit>) continuation;
-        ((Delay) virtual).scheduleResumeAfterDelay(millis, unit);
+        DispatcherInternals.delayOn(virtual, millis, unit);
         return true;
     }
 
     /** kotlinx's default executor asked for a timeout: the test clock's handle, or null to let it go on. */
     public static DisposableHandle timeout(Object delay, long millis, Runnable block, CoroutineContext context) {
-        if (RUNNING.get() == 0 || delay != KotlinxInternals.getDefaultDelay() || !onIoOrDefault(context)) {
+        if (RUNNING.get() == 0 || !DispatcherInternals.isDefaultClock(delay) || !onIoOrDefault(context)) {
             return null;
         }
         CoroutineDispatcher virtual = virtualFor(context);
-        return virtual == null ? null : ((Delay) virtual).invokeOnTimeout(millis, block, context);
+        return virtual == null ? null : DispatcherInternals.timeoutOn(virtual, millis, block, context);
     }
 
     /** Whether a coroutine of {@code context} runs on IO, Default, or a view of either (of a view, …). */
     private static boolean onIoOrDefault(CoroutineContext context) {
-        return isIoOrDefault(KotlinxInternals.bottomOf(context.get(kotlin.coroutines.ContinuationInterceptor.Key)));
+        return isIoOrDefault(DispatcherInternals.bottomOf(context.get(kotlin.coroutines.ContinuationInterceptor.Key)));
     }
 
     private static boolean isIoOrDefault(Object dispatcher) {
         return dispatcher == Dispatchers.getIO() || dispatcher == Dispatchers.getDefault()
-            || (dispatcher != null && dispatcher.getClass().getName().equals("kotlinx.coroutines.scheduling.UnlimitedIoScheduler"));
+            || DispatcherInternals.isUnlimitedIo(dispatcher);
     }
 
     // ---- advice, inlined into kotlinx's methods ------------------------------------------------------------------
@@ -241,7 +248,7 @@ public final class VirtualDispatchers {
 
     static final class LimitedDispatchAdvice {
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
-        static boolean enter(@Advice.FieldValue("dispatcher") Object underlying,
+        static boolean enter(@Advice.FieldValue(DispatcherInternals.VIEW_FIELD) Object underlying,
                              @Advice.Argument(0) CoroutineContext context, @Advice.Argument(1) Runnable block) {
             return VirtualDispatchers.dispatchLimited(underlying, context, block);
         }

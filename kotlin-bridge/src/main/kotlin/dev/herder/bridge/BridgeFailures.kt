@@ -46,7 +46,7 @@ internal object BridgeFailures {
     )
 
     fun kotlinxUnsupported(found: KotlinxVersion, why: String): String =
-        "Herder supports kotlinx-coroutines ${KotlinxInternals.OLDEST_SUPPORTED} to ${KotlinxInternals.NEWEST_TESTED}.x, " +
+        "Herder supports kotlinx-coroutines ${KotlinxSupport.OLDEST_SUPPORTED} to ${KotlinxSupport.NEWEST_TESTED}.x, " +
             "but ${found.artifact} ${found.version} is on the classpath and $why. Align every kotlinx-coroutines " +
             "artifact on a supported version, e.g. import org.jetbrains.kotlinx:kotlinx-coroutines-bom:1.10.2 in your " +
             "build (mvn dependency:tree -Dincludes=org.jetbrains.kotlinx shows where the version comes from)."

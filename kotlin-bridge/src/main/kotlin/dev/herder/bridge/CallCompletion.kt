@@ -3,6 +3,7 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
+import dev.herder.bridge.kotlinx.JobInternals
 import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.CoroutineContext
@@ -46,14 +47,14 @@ public class CallCompletion(override val context: CoroutineContext) : Signal(), 
     }
 
     private fun reportLate(report: (Throwable) -> Unit) {
-        val late = failure?.let { KotlinxInternals.originalOf(it) } ?: return
+        val late = failure?.let { JobInternals.originalOf(it) } ?: return
         if (late !is java.util.concurrent.CancellationException && lateReported.compareAndSet(false, true)) report(late)
     }
 
     /** The call's value, or throws the call's exception object (the original of a recovered copy). Only once [isDone]. */
     public fun valueOrThrow(): Any? {
         check(isDone) { "The call has not completed yet" }
-        failure?.let { throw KotlinxInternals.originalOf(it) }
+        failure?.let { throw JobInternals.originalOf(it) }
         return value
     }
 }

@@ -3,7 +3,7 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
-import kotlinx.coroutines.AbstractCoroutine
+import dev.herder.bridge.kotlinx.JobInternals
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.debug.DebugProbes
@@ -69,11 +69,11 @@ public object CoroutineDumps {
             }
             val suspended = SuspensionPoints.suspendedIn(job)
             for (continuation in suspended) {
-                val name = if (job is AbstractCoroutine<*>) nameOf(job) else CoroutineNames.ofAwait(continuation.context)
+                val name = if (JobInternals.isCoroutine(job)) nameOf(job) else CoroutineNames.ofAwait(continuation.context)
                 out.add(StuckCoroutine(name, "SUSPENDED", SuspensionPoints.framesOf(continuation)))
             }
             val children = job.children.filter { it.isActive }.toList()
-            if (!isRoot && suspended.isEmpty() && children.isEmpty() && job.isActive && job is AbstractCoroutine<*>) {
+            if (!isRoot && suspended.isEmpty() && children.isEmpty() && job.isActive && JobInternals.isCoroutine(job)) {
                 out.add(StuckCoroutine(nameOf(job), "ACTIVE", emptyList()))
             }
             for (child in children) walk(child, false)
@@ -95,9 +95,7 @@ public object CoroutineDumps {
     /** The frames of a thread's stack that belong to the coroutine it runs: those above the resumption machinery. */
     @JvmStatic
     public fun coroutineFramesOf(stack: Array<StackTraceElement>): List<StackTraceElement> {
-        val end = stack.indexOfFirst {
-            it.className == "kotlin.coroutines.jvm.internal.BaseContinuationImpl" && it.methodName == "resumeWith"
-        }
+        val end = stack.indexOfFirst(JobInternals::isResumption)
         return (if (end < 0) stack.asList() else stack.asList().subList(0, end)).toList()
     }
 

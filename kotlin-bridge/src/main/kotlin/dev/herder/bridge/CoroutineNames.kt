@@ -2,7 +2,7 @@ package dev.herder.bridge
 
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
-import kotlinx.coroutines.AbstractCoroutine
+import dev.herder.bridge.kotlinx.JobInternals
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
 import kotlin.coroutines.CoroutineContext
@@ -26,7 +26,7 @@ internal object CoroutineNames {
      * description instead (`await#12 (DeferredCoroutine)` in debug mode), so that it is told apart from the call.
      */
     fun of(job: Job): String {
-        val name = (job as? AbstractCoroutine<*>)?.context?.get(CoroutineName)
+        val name = JobInternals.contextOf(job)?.get(CoroutineName)
         return when {
             name == null -> plain(job.toString())
             name === AWAIT -> plain(job.toString()).let { if (it.startsWith(AWAIT.name)) it else "$it in ${AWAIT.name}" }

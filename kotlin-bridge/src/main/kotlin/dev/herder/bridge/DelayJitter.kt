@@ -3,6 +3,7 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
+import dev.herder.bridge.kotlinx.SchedulerSharingDispatcher
 import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.DisposableHandle
 import kotlinx.coroutines.test.TestCoroutineScheduler
@@ -41,11 +42,11 @@ public class DelayJitter(seed: Long, private val percent: Int) {
 
         // registered with this dispatcher itself (TestDispatcher's own delay), not the inner one: a coroutine on this
         // dispatcher then resumes in place when its delay is due, as without jitter, instead of through a dispatch
-        override fun scheduleResumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) =
-            super.scheduleResumeAfterDelay(jitter.apply(timeMillis), continuation)
+        override fun resumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) =
+            super.resumeAfterDelay(jitter.apply(timeMillis), continuation)
 
-        override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle =
-            super.invokeOnTimeout(timeMillis, block, context)   // a timeout keeps its length: only delays race
+        override fun runAfterTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle =
+            super.runAfterTimeout(timeMillis, block, context)   // a timeout keeps its length: only delays race
 
         override fun toString(): String = "$inner (delays jittered by up to ${jitter.percent} %)"
     }

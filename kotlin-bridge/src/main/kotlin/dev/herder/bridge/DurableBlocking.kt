@@ -2,7 +2,7 @@ package dev.herder.bridge
 
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
-import kotlinx.coroutines.AbstractCoroutine
+import dev.herder.bridge.kotlinx.JobInternals
 import kotlinx.coroutines.Job
 import java.util.IdentityHashMap
 
@@ -54,28 +54,28 @@ internal object DurableBlocking {
             val job = pending.removeFirst()
             if (seen.put(job, Unit) != null || job.isCompleted) continue
             job.children.forEach(pending::add)
-            if (job is AbstractCoroutine<*> && job !== run.testJob) {   // not completed: active or cancelling
-                if (KotlinxInternals.isTimeout(job)) return null   // idle, so its timer runs on a real clock
-                KotlinxInternals.callerOf(job)?.let { waiting[rootOf(it)] = Unit }
-                if (!KotlinxInternals.isCompleting(job)) mustWait.add(job)
+            if (JobInternals.isCoroutine(job) && job !== run.testJob) {   // not completed: active or cancelling
+                if (JobInternals.isTimeout(job)) return null   // idle, so its timer runs on a real clock
+                JobInternals.callerOf(job)?.let { waiting[rootOf(it)] = Unit }
+                if (!JobInternals.isCompleting(job)) mustWait.add(job)
             }
             for (continuation in SuspensionPoints.suspendedIn(job)) {
-                val what = when (val wait = KotlinxInternals.waitOf(continuation)) {
-                    is KotlinxInternals.Wait.Primitive -> wait.what
-                    is KotlinxInternals.Wait.OnJobs -> {
+                val what = when (val wait = JobInternals.waitOf(continuation)) {
+                    is JobInternals.Wait.Primitive -> wait.what
+                    is JobInternals.Wait.OnJobs -> {
                         val open = wait.jobs.filter { !it.isCompleted }
                         if (open.isEmpty()) return null   // completed: the waiter is about to be resumed
                         // a job no coroutine runs is durable only if nothing but coroutines waits on it: a future's
                         // asDeferred() bridge or a user's handler means something else may complete it
-                        if (open.any { it !is AbstractCoroutine<*> && !KotlinxInternals.onlyCoroutinesWaitOn(it) }) return null
+                        if (open.any { !JobInternals.isCoroutine(it) && !JobInternals.onlyCoroutinesWaitOn(it) }) return null
                         pending.addAll(open)
                         when {
-                            open.all { it !is AbstractCoroutine<*> } -> "a CompletableDeferred or Job nobody completed"
+                            open.all { !JobInternals.isCoroutine(it) } -> "a CompletableDeferred or Job nobody completed"
                             open.size == 1 -> "coroutine \"${CoroutineNames.of(open[0])}\""
                             else -> "coroutines " + open.joinToString { "\"${CoroutineNames.of(it)}\"" }
                         }
                     }
-                    KotlinxInternals.Wait.Unknown -> return null
+                    JobInternals.Wait.Unknown -> return null
                 }
                 val root = rootOf(continuation)
                 waiting[root] = Unit
@@ -93,8 +93,8 @@ internal object DurableBlocking {
      * guards: what the verdict and a schedule's trace ([TaskDescriptions]) both mean by "whose wait is this".
      */
     fun rootOf(continuation: kotlin.coroutines.Continuation<*>): Any {
-        var root = KotlinxInternals.rootOf(continuation)
-        while (root is CallGuard) root = KotlinxInternals.rootOf(root.delegate)
+        var root = JobInternals.rootOf(continuation)
+        while (root is CallGuard) root = JobInternals.rootOf(root.delegate)
         return root
     }
 }

@@ -3,6 +3,7 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
+import dev.herder.bridge.kotlinx.JobInternals
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
@@ -43,7 +44,7 @@ public object FlowCollection {
                 flow.collect { listener.item(it) }
             } catch (e: Throwable) {
                 // the probe's own cancellation ends here too: the listener ignores what arrives after it
-                listener.error(KotlinxInternals.originalOf(e))
+                listener.error(JobInternals.originalOf(e))
                 return@launch
             }
             listener.complete()

@@ -3,9 +3,10 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
+import dev.herder.bridge.kotlinx.DispatcherInternals
+import dev.herder.bridge.kotlinx.SchedulerSharingDispatcher
 import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.CoroutineDispatcher
-import kotlinx.coroutines.Delay
 import kotlinx.coroutines.DisposableHandle
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
@@ -202,25 +203,23 @@ public object MainRouter : SchedulerSharingDispatcher() {
      * `runTest`, up to [MainRoute.MAX_TIMERS_AFTER_TEST]; one that asks for more would never end, and is recorded as a leak and
      * not scheduled, so an endless ticker cannot keep the finished test's scheduler busy forever.
      */
-    override fun scheduleResumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) {
+    override fun resumeAfterDelay(timeMillis: Long, continuation: CancellableContinuation<Unit>) {
         val route = routeFor(continuation.context)
         if (!route.mayRunTimer()) {
             route.leaked(SuspensionPoints.framesOf(continuation))
             return
         }
-        delayOf(route).scheduleResumeAfterDelay(timeMillis, continuation)
+        DispatcherInternals.delayOn(route.dispatcher, timeMillis, continuation)   // its test's clock, else a real one
     }
 
-    override fun invokeOnTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle {
+    override fun runAfterTimeout(timeMillis: Long, block: Runnable, context: CoroutineContext): DisposableHandle {
         val route = routeFor(context)
         if (!route.mayRunTimer()) {
             route.leaked(emptyList())
             return DisposableHandle { }
         }
-        return delayOf(route).invokeOnTimeout(timeMillis, block, context)
+        return DispatcherInternals.timeoutOn(route.dispatcher, timeMillis, block, context)
     }
-
-    private fun delayOf(route: MainRoute): Delay = route.dispatcher as? Delay ?: KotlinxInternals.defaultDelay
 
     override fun toString(): String = "Dispatchers.Main (Herder: each test's own Main)"
 

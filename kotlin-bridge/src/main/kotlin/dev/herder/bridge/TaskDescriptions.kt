@@ -2,6 +2,7 @@ package dev.herder.bridge
 
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
+import dev.herder.bridge.kotlinx.JobInternals
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.Job
 import kotlin.coroutines.Continuation
@@ -16,8 +17,8 @@ import kotlin.coroutines.Continuation
 internal object TaskDescriptions {
     fun describe(task: Any): Pair<String, StackTraceElement?> {
         val routed = (task as? MainRouter.RoutedTask)?.block ?: task
-        val continuation = KotlinxInternals.continuationOf(routed) ?: return routed.toString() to null
-        return nameOf(continuation) to KotlinxInternals.firstFrameFrom(continuation, ::isMachinery)
+        val continuation = JobInternals.continuationOf(routed) ?: return routed.toString() to null
+        return nameOf(continuation) to JobInternals.firstFrameFrom(continuation, ::isMachinery)
     }
 
     /**
@@ -27,10 +28,10 @@ internal object TaskDescriptions {
      */
     fun coroutineOf(task: Any): Any {
         val routed = (task as? MainRouter.RoutedTask)?.block ?: task
-        val continuation = KotlinxInternals.continuationOf(routed) ?: return routed
+        val continuation = JobInternals.continuationOf(routed) ?: return routed
         var root = rootOfCoroutine(continuation)
         repeat(MAX_SCOPES) {
-            val caller = (root as? Job)?.let(KotlinxInternals::callerOf) ?: return root
+            val caller = (root as? Job)?.let(JobInternals::callerOf) ?: return root
             root = rootOfCoroutine(caller)
         }
         return root

@@ -3,6 +3,7 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
+import dev.herder.bridge.kotlinx.SchedulerInternals
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.test.TestCoroutineScheduler
 import java.util.concurrent.locks.LockSupport
@@ -20,9 +21,9 @@ import kotlin.coroutines.CoroutineContext
  * spins for a few microseconds and then parks until that work dispatches back into the scheduler or fires the signal.
  *
  * The public kotlinx-coroutines-test API has no "run the next task" (kotlinx.coroutines #3189), so this class uses
- * two members internal to kotlinx-coroutines-test, `tryRunNextTaskUnless` and `receiveDispatchEvent` — the very
- * primitives `runTest` itself is built from — through [KotlinxInternals]; `KotlinxInternalsContractTest` pins what
- * this loop relies on, on every supported kotlinx version.
+ * two members internal to kotlinx-coroutines-test — run the next task unless a condition holds, and hear a dispatch:
+ * the very primitives `runTest` itself is built from — through [SchedulerInternals]; `SchedulerInternalsContractTest`
+ * pins what this loop relies on, on every supported kotlinx version.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
@@ -83,7 +84,7 @@ public class TestLoop(
     /** [judge]'s verdict, unless a dispatch came while it was made: something moved, so look again later. */
     private fun verdictUnlessDispatched(signal: Signal, judge: (Signal) -> Throwable?): Throwable? {
         val listener = DispatchListener()
-        if (KotlinxInternals.listenForDispatch(scheduler, listener)) return null
+        if (SchedulerInternals.listenForDispatch(scheduler, listener)) return null
         try {
             val failure = judge(signal) ?: return null
             return if (listener.isDone || signal.isDone) null else failure
@@ -94,8 +95,8 @@ public class TestLoop(
 
     /** Runs the next task due by [untilTime]: kotlinx's next (FIFO), or the one the shuffled schedule picks. */
     private fun runNext(untilTime: Long, stop: () -> Boolean): Boolean {
-        val choices = shuffle ?: return KotlinxInternals.tryRunNextTaskUnless(scheduler, stop)
-        return KotlinxInternals.tryRunChosenTaskUnless(scheduler, untilTime, choices::pick, choices::ran, stop) != null
+        val choices = shuffle ?: return SchedulerInternals.tryRunNextTaskUnless(scheduler, stop)
+        return SchedulerInternals.tryRunChosenTaskUnless(scheduler, untilTime, choices::pick, choices::ran, stop) != null
     }
 
     /** Runs every task due now, in the schedule's order (kotlinx's `runCurrent`). */
@@ -116,7 +117,7 @@ public class TestLoop(
     /** Runs tasks in the schedule's order until only background work is left (`advanceUntilIdle`). */
     public fun advanceUntilIdle() {
         if (shuffle == null) return scheduler.advanceUntilIdle()
-        while (runNext(Long.MAX_VALUE) { !KotlinxInternals.hasForegroundTask(scheduler) }) Unit
+        while (runNext(Long.MAX_VALUE) { !SchedulerInternals.hasForegroundTask(scheduler) }) Unit
     }
 
     private fun giveUp(limitNanos: Long): Boolean {
@@ -127,7 +128,7 @@ public class TestLoop(
     /** Waits for a dispatch from another thread or for [signal]; false if [limitNanos] passed first. */
     private fun awaitForeignEvent(signal: Signal, limitNanos: Long): Boolean {
         val listener = DispatchListener()
-        if (KotlinxInternals.listenForDispatch(scheduler, listener)) return true // a dispatch came since the last look
+        if (SchedulerInternals.listenForDispatch(scheduler, listener)) return true // a dispatch came since the last look
         try {
             return waitForEither(signal, listener, limitNanos)
         } finally {

@@ -3,6 +3,8 @@ package dev.herder.bridge
 import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
+import dev.herder.bridge.kotlinx.DispatcherInternals
+import dev.herder.bridge.kotlinx.SchedulerInternals
 import kotlinx.coroutines.CompletableJob
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineName
@@ -93,7 +95,7 @@ public class TestRun private constructor(
         // dispatch through the test's dispatcher (queued coroutines run first), and a call that completes twice is
         // reported as the caller's bug. On a test dispatcher it starts at once on this thread.
         val call = FramedCall(block)
-        call.target = KotlinxInternals.probeCoroutineCreated(completion)
+        call.target = DispatcherInternals.probeCoroutineCreated(completion)
         if (callDispatcher != null && callDispatcher.isDispatchNeeded(awaitContext)) {
             callDispatcher.dispatch(awaitContext, Runnable { call.start() })
         } else {
@@ -216,7 +218,7 @@ public class TestRun private constructor(
      * loops by throwing): from then on, uncaught coroutine exceptions outside tests reach their handlers again.
      */
     public fun leaveExceptionCollector() {
-        KotlinxInternals.leaveIfEntered(testScope)
+        SchedulerInternals.leaveIfEntered(testScope)
     }
 
     public companion object {
@@ -230,7 +232,7 @@ public class TestRun private constructor(
          * makes of the waiters; meanwhile `Dispatchers.Main` is the test's
          * dispatcher (through [MainRouter], so concurrent tests each see their own). Throws the first failure of the
          * test unchanged. Returns where coroutines of scopes the test never closed were still waiting on Main's clock
-         * after the test (see [MainRouter.scheduleResumeAfterDelay]); empty when none were.
+         * after the test (see [MainRouter.resumeAfterDelay]); empty when none were.
          */
         @JvmStatic
         public fun run(

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Herder's packages depend on each other in one direction: the JUnit integrations use only core's public API; the
  * internal package takes its own types (a {@code RunSpec}, a runner {@code Body}), never the public
- * {@code TestOptions}/{@code TestBody}; the Kotlin bridge knows nothing of the Java side.
+ * {@code TestOptions}/{@code TestBody}; the Kotlin bridge knows nothing of the Java side, and its kotlinx seam nothing of
+ * the rest of the bridge.
  *
  * <p>Internals are marked for tools: every public type of {@code dev.herder.internal} and {@code dev.herder.bridge}
  * carries {@code @API(status = INTERNAL)} (apiguardian, as JUnit's) and {@code @ApiStatus.Internal} (JetBrains', which
@@ -49,6 +50,13 @@ class ApiSurfaceTest {
     void theKotlinBridgeKnowsNothingOfTheJavaSide() throws Exception {
         assertThat(references("dev.herder.bridge.TestRun", "dev/herder/bridge/"))
             .allMatch(r -> r.substring(r.indexOf(" -> ") + 4).startsWith("dev/herder/bridge/"));
+    }
+
+    @Test
+    void theKotlinxSeamKnowsNothingOfTheRestOfTheBridge() throws Exception {
+        // the seam (dev.herder.bridge.kotlinx) is what changes with kotlinx: what it needs from the bridge, it is handed
+        assertThat(references("dev.herder.bridge.TestRun", "dev/herder/bridge/kotlinx/"))
+            .allMatch(r -> r.substring(r.indexOf(" -> ") + 4).startsWith("dev/herder/bridge/kotlinx/"));
     }
 
     /** Public interfaces users implement, usually with a lambda; every other public interface is non-extendable. */
