@@ -89,10 +89,12 @@ final class Deadline implements TestDeadline {
      * its loop: the dump sees a consistent job tree, the test is cancelled, and the task then throws, which ends
      * whatever loop ran it. If the loop does not run the task in time, the test thread is blocked outside Herder.
      */
-    void enforce() {
+    boolean enforce() {
         TestRun current = run;
         if (current == null) {
-            return;   // still starting: the first of Herder's waits will see the deadline
+            // still starting (a loaded machine can take longer than a short timeout to get here): nothing to stop
+            // yet, and a body without waits would not look at the deadline, so the watchdog asks again
+            return false;
         }
         CountDownLatch taken = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -108,19 +110,20 @@ final class Deadline implements TestDeadline {
         });
         try {
             if (taken.await(LOOP_ANSWER_MILLIS, TimeUnit.MILLISECONDS)) {
-                return;
+                return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return true;
         }
         if (!claimed.compareAndSet(false, true)) {
-            return;   // the task got to run in the meantime
+            return true;   // the task got to run in the meantime
         }
         if (verdict.compareAndSet(null, message(current, snapshotFromAnotherThread(current), testThread.getStackTrace()))) {
             current.cancelTest(verdict.get());
             interruptTestThread();
         }
+        return true;
     }
 
     private synchronized void interruptTestThread() {

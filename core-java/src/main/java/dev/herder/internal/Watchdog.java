@@ -3,6 +3,7 @@ package dev.herder.internal;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The backstop behind every test's wall-clock timeout. Herder's own waits check the deadline themselves; this one
@@ -19,8 +20,11 @@ final class Watchdog {
 
     private Watchdog() {}
 
-    /** Watches a test due to end by {@code deadlineNanos}; {@code onExpiry} runs on the watchdog thread if it does not. */
-    static Watch watch(long deadlineNanos, Runnable onExpiry) {
+    /**
+     * Watches a test due to end by {@code deadlineNanos}; {@code onExpiry} runs on the watchdog thread if it does not,
+     * and again every period for as long as it answers that there was nothing to stop yet (the test still starting).
+     */
+    static Watch watch(long deadlineNanos, BooleanSupplier onExpiry) {
         ensureRunning();
         Watch watch = new Watch(deadlineNanos, onExpiry);
         WATCHES.add(watch);
@@ -50,8 +54,11 @@ final class Watchdog {
             }
             long now = System.nanoTime();
             for (Watch watch : WATCHES) {
-                if (now - watch.deadlineNanos > 0 && WATCHES.remove(watch)) {
-                    watch.expire();
+                if (now - watch.deadlineNanos > 0 && WATCHES.remove(watch) && !watch.expire()) {
+                    WATCHES.add(watch);   // nothing to stop yet: look again next period
+                    if (watch.closed) {
+                        WATCHES.remove(watch);   // closed meanwhile: close() may have missed it
+                    }
                 }
             }
         }
@@ -61,21 +68,26 @@ final class Watchdog {
     static final class Watch implements AutoCloseable {
         private final long testDeadlineNanos;
         private volatile long deadlineNanos;   // when the watchdog steps in
-        private final Runnable onExpiry;
+        private final BooleanSupplier onExpiry;
         private volatile boolean expired;
+        private volatile boolean closed;
 
-        private Watch(long testDeadlineNanos, Runnable onExpiry) {
+        private Watch(long testDeadlineNanos, BooleanSupplier onExpiry) {
             this.testDeadlineNanos = testDeadlineNanos;
             this.deadlineNanos = testDeadlineNanos + GRACE_NANOS;
             this.onExpiry = onExpiry;
         }
 
-        private void expire() {
-            expired = true;
+        /** Stops the test, or answers false if there was nothing to stop yet. */
+        private boolean expire() {
             try {
-                onExpiry.run();
+                boolean acted = onExpiry.getAsBoolean();
+                expired |= acted;
+                return acted;
             } catch (RuntimeException | Error e) {
+                expired = true;
                 System.err.println("[herder] the watchdog could not stop a timed-out test: " + e);
+                return true;
             }
         }
 
@@ -95,6 +107,7 @@ final class Watchdog {
 
         @Override
         public void close() {
+            closed = true;
             WATCHES.remove(this);
         }
     }
