@@ -2,11 +2,11 @@ package dev.herder;
 
 import dev.herder.bridge.Builders;
 import dev.herder.bridge.kotlinx.JobInternals;
-import dev.herder.internal.CoroutineFuture;
+import dev.herder.internal.future.CoroutineFuture;
 import dev.herder.internal.Failures;
 import dev.herder.internal.KotlinxCheck;
 import dev.herder.internal.Sneaky;
-import dev.herder.internal.TestRunner;
+import dev.herder.internal.run.TestDriver;
 import java.util.concurrent.CompletableFuture;
 import kotlin.coroutines.CoroutineContext;
 
@@ -59,7 +59,7 @@ public final class Coroutines {
         if (body == null) {
             throw Failures.nullArgument("Coroutines.runBlockingTest", "a test body", "scope -> { ... }");
         }
-        TestRunner.run(options.toRunSpec(), body::run);
+        TestDriver.run(options.toRunSpec(), body::run);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class Coroutines {
         if (block == null) {
             throw Failures.nullArgument("Coroutines.shareWithChildThreads", "a block", "scope -> base.evaluate()");
         }
-        TestRunner.shareWithChildThreads(block::run);
+        TestDriver.shareWithChildThreads(block::run);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class Coroutines {
         if (call == null) {
             throw Failures.nullCall("Coroutines.runBlocking");
         }
-        if (TestRunner.insideTest()) {
+        if (TestDriver.insideTest()) {
             throw Failures.blockingInsideTest();
         }
         try {

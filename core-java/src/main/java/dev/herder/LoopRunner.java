@@ -1,11 +1,11 @@
 package dev.herder;
 
 import dev.herder.bridge.Builders;
-import dev.herder.internal.CoroutineFuture;
+import dev.herder.internal.future.CoroutineFuture;
 import dev.herder.internal.Failures;
 import dev.herder.internal.KotlinxCheck;
 import dev.herder.internal.Sneaky;
-import dev.herder.internal.TestDispatchers;
+import dev.herder.internal.run.TestDispatchers;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

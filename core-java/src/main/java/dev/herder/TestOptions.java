@@ -2,7 +2,7 @@ package dev.herder;
 
 import dev.herder.internal.Durations;
 import dev.herder.internal.Failures;
-import dev.herder.internal.RunSpec;
+import dev.herder.internal.run.RunSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

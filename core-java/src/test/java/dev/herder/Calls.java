@@ -43,6 +43,23 @@ final class Calls {
         }, c);
     }
 
+    /**
+     * Blocks a Dispatchers.IO thread until {@code released} completes (at most 10 s of real time), then returns the
+     * IO thread's name: real work whose end a test orders after something, instead of hoping a sleep is long enough.
+     */
+    static SuspendCall<String> onIoUntil(CompletableFuture<?> released) {
+        return c -> BuildersKt.withContext(Dispatchers.getIO(), (scope, inner) -> {
+            try {
+                released.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // not released: the caller's assertion on what should have released it says what went wrong
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return Thread.currentThread().getName();
+        }, c);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -3,6 +3,7 @@ package dev.herder;
 import static dev.herder.Calls.awaitFuture;
 import static dev.herder.Calls.delay;
 import static dev.herder.Calls.onIo;
+import static dev.herder.Calls.onIoUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,8 @@ class RealThreadsTest {
         Coroutines.runBlockingTest(scope -> {
             var timer = scope.future(delay(1000));
             assertThat(timer).isNotDone();
-            scope.await(onIo(10));
+            // the IO work ends only once the timer has fired: the await returns only if the timer ran during it
+            scope.await(onIoUntil(timer));
             assertThat(timer).as("runTest skips delays while it waits for other dispatchers").isDone();
             assertThat(scope.currentTime()).isEqualTo(1000);
             timer.join();

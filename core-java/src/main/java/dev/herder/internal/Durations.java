@@ -111,4 +111,12 @@ public final class Durations {
             return Long.MAX_VALUE;
         }
     }
+
+    /** A duration as messages say it: whole seconds as "5 s", anything else in milliseconds. */
+    public static String human(Duration d) {
+        if (d.toMillis() % 1000 != 0 || d.isZero()) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() + " s";
+    }
 }

@@ -60,7 +60,7 @@ public class TestRun private constructor(
     private val userContext: CoroutineContext = withCallDispatcher(testScope.coroutineContext + userJob)
     private val awaitContext: CoroutineContext = userContext + CoroutineNames.AWAIT
     private val futureContext: CoroutineContext = userContext + futureJob
-    public val loop: TestLoop = TestLoop(scheduler, deadline.nanos, { deadline.expired(this) },
+    public val loop: SchedulerPump = SchedulerPump(scheduler, deadline.nanos, { deadline.expired(this) },
         onDeadlock?.let { verdict ->
             { bodyWait: Signal -> DurableBlocking.waiters(this, route, bodyWait)?.let { verdict(this, it) } }
         }, shuffle)

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.scope;
 
 import dev.herder.bridge.Signal;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import kotlinx.coroutines.JobKt;
+import dev.herder.internal.Failures;
 
 /**
  * A {@link ScheduledExecutorService} on the test's loop and virtual clock: every task is a coroutine of the test on

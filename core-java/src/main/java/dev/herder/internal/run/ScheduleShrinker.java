@@ -1,8 +1,9 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import dev.herder.Schedule;
 import java.time.Duration;
 import java.util.List;
+import dev.herder.internal.Failures;
 
 /**
  * Shrinks the schedule of a failing explored run: searches, by re-running the test body, for the replay with the fewest
@@ -23,16 +24,16 @@ final class ScheduleShrinker {
     /** Below this much time left, no further run starts: it would only time out. */
     private static final Duration LEAST_RUN_TIME = Duration.ofMillis(200);
 
-    private final TestRunner.Body body;
+    private final TestDriver.Body body;
     private final RunSpec options;
     private final Signature target;
     private final Schedule original;
     private long endNanos;
     private int runs;
     /** The smallest failing replay so far. */
-    private TestRunner.Attempt best;
+    private TestDriver.Attempt best;
 
-    private ScheduleShrinker(RunSpec options, TestRunner.Body body, Throwable failure) {
+    private ScheduleShrinker(RunSpec options, TestDriver.Body body, Throwable failure) {
         this.options = options;
         this.body = body;
         this.target = Signature.of(failure);
@@ -49,33 +50,33 @@ final class ScheduleShrinker {
      * Replays the failing run {@code first} from its recorded choices, traced — explored runs are not, so that the many
      * that pass pay nothing for a trace — and, if it fails the same way, shrinks it within the options' budget.
      */
-    static Replayed replay(RunSpec options, TestRunner.Body body, TestRunner.Attempt first) {
+    static Replayed replay(RunSpec options, TestDriver.Body body, TestDriver.Attempt first) {
         if (options.schedule().strategy() == Schedule.Strategy.REPLAY) {
             return new Replayed(first.choices(), "");   // traced already; shrunk already, or chosen by hand
         }
         if (first.timedOut()) {
-            return new Replayed(null, Failures.notShrunk("it ran out of time, and a replay would take as long, so "
+            return new Replayed(null, ScheduleReports.notShrunk("it ran out of time, and a replay would take as long, so "
                 + "neither its trace nor a smaller schedule is shown"));
         }
         ScheduleShrinker shrinker = new ScheduleShrinker(options, body, first.failure());
         int[] recorded = first.choices().deviations();
-        TestRunner.Attempt again = shrinker.failsTheSameWay(recorded, options.timeout());
+        TestDriver.Attempt again = shrinker.failsTheSameWay(recorded, options.timeout());
         shrinker.endNanos = System.nanoTime() + options.shrinkTime().toNanos();
         if (again == null) {
-            return new Replayed(null, Failures.notReproduced(shrinker.replayOf(recorded)));
+            return new Replayed(null, ScheduleReports.notReproduced(shrinker.replayOf(recorded)));
         }
         if (options.shrinkRuns() == 0) {
-            return new Replayed(again.choices(), Failures.notShrunk("its shrink budget is 0 runs "
+            return new Replayed(again.choices(), ScheduleReports.notShrunk("its shrink budget is 0 runs "
                 + "(TestOptions.withShrinkBudget, or herder.schedule.shrink; an @ExploreSchedules shrinks only the "
                 + "first seed that fails)"));
         }
         return new Replayed(again.choices(), shrinker.search(again, recorded.length / 2));
     }
 
-    private String search(TestRunner.Attempt replayed, int recorded) {
+    private String search(TestDriver.Attempt replayed, int recorded) {
         long started = System.nanoTime();
         best = replayed;
-        TestRunner.Attempt fifo = null;
+        TestDriver.Attempt fifo = null;
         if (best.choices().deviations().length > 0 && hasBudget()) {
             fifo = run(new int[0], timeLeft());
             keep(sameFailure(fifo));
@@ -89,7 +90,7 @@ final class ScheduleShrinker {
         }
         nearer();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return Failures.shrunkSchedule(replayOf(current()), best.choices(), runs, took, !hasBudget(), recorded);
+        return ScheduleReports.shrunkSchedule(replayOf(current()), best.choices(), runs, took, !hasBudget(), recorded);
     }
 
     /** The deviations of {@link #best}, as its run recorded them. */
@@ -98,7 +99,7 @@ final class ScheduleShrinker {
     }
 
     /** Keeps {@code attempt} as the best if it failed the same way; whether it did. */
-    private boolean keep(TestRunner.Attempt attempt) {
+    private boolean keep(TestDriver.Attempt attempt) {
         if (attempt == null) {
             return false;
         }
@@ -224,7 +225,7 @@ final class ScheduleShrinker {
     }
 
     /** Runs the replay of {@code deviations} within the budget: its attempt if it failed as the original did. */
-    private TestRunner.Attempt failsTheSameWay(int[] deviations) {
+    private TestDriver.Attempt failsTheSameWay(int[] deviations) {
         if (!hasBudget()) {
             return null;
         }
@@ -232,18 +233,18 @@ final class ScheduleShrinker {
     }
 
     /** Runs the traced replay of {@code deviations}: its attempt if it failed as the original did, else null. */
-    private TestRunner.Attempt failsTheSameWay(int[] deviations, Duration timeout) {
+    private TestDriver.Attempt failsTheSameWay(int[] deviations, Duration timeout) {
         return sameFailure(run(deviations, timeout));
     }
 
     /** Runs the traced replay of {@code deviations}, whatever its outcome. */
-    private TestRunner.Attempt run(int[] deviations, Duration timeout) {
+    private TestDriver.Attempt run(int[] deviations, Duration timeout) {
         runs++;
-        return TestRunner.attempt(options.shrinking(replayOf(deviations), timeout), body);
+        return TestDriver.attempt(options.shrinking(replayOf(deviations), timeout), body);
     }
 
     /** {@code attempt} if it failed as the original did, else null. */
-    private TestRunner.Attempt sameFailure(TestRunner.Attempt attempt) {
+    private TestDriver.Attempt sameFailure(TestDriver.Attempt attempt) {
         boolean same = attempt.failure() != null && !attempt.timedOut() && target.equals(Signature.of(attempt.failure()));
         return same ? attempt : null;
     }
@@ -274,25 +275,11 @@ final class ScheduleShrinker {
     record Signature(Class<?> type, String where) {
         static Signature of(Throwable failure) {
             for (StackTraceElement frame : failure.getStackTrace()) {
-                if (!isLibrary(frame.getClassName())) {
+                if (!Frames.isLibrary(frame.getClassName())) {
                     return new Signature(failure.getClass(), frame.getClassName() + ":" + frame.getLineNumber());
                 }
             }
             return new Signature(failure.getClass(), null);
         }
-
-        private static boolean isLibrary(String c) {
-            for (String prefix : LIBRARIES) {
-                if (c.startsWith(prefix)) {
-                    return true;
-                }
-            }
-            return c.contains("$$Lambda");
-        }
-
-        private static final List<String> LIBRARIES = List.of("java.", "jdk.", "sun.", "kotlin.", "kotlinx.",
-            "org.junit.", "junit.", "org.opentest4j.", "org.assertj.", "org.hamcrest.", "com.google.common.truth.",
-            "org.mockito.", "io.mockk.", "dev.herder.internal.", "dev.herder.bridge.", "dev.herder.Coroutines",
-            "dev.herder.SuspendCall");
     }
 }

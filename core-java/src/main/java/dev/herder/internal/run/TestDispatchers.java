@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kotlinx.coroutines.CoroutineDispatcher;
 import kotlinx.coroutines.Dispatchers;
 import kotlinx.coroutines.ExecutorsKt;
+import dev.herder.internal.Failures;
 
 /**
  * Turns a {@link RunSpec} into the dispatcher a test runs its calls on, and owns the threads Herder made for it

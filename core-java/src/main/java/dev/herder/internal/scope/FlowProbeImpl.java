@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.scope;
 
 import dev.herder.bridge.FlowListener;
 import dev.herder.bridge.Signal;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import kotlinx.coroutines.Job;
 import kotlinx.coroutines.JobKt;
+import dev.herder.internal.Durations;
+import dev.herder.internal.Failures;
+import dev.herder.internal.Sneaky;
 
 /** A {@link FlowProbe}: the collector's events in a queue, awaits driving the test's loop until one arrives. */
 final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
@@ -188,7 +191,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
         long from = scope.currentTime();
         FlowEvent<T> queued = events.peek();
         if (queued instanceof FlowEvent.Item<T>) {
-            throw new AssertionError(ProbeFailures.expected(name, "no item within " + Failures.human(duration),
+            throw new AssertionError(ProbeFailures.expected(name, "no item within " + Durations.human(duration),
                 queued + " already there at " + from + " ms"));
         }
         if (queued != null) {
@@ -206,7 +209,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
         }
         FlowEvent<T> event = events.peek();
         if (event instanceof FlowEvent.Item<T>) {
-            throw new AssertionError(ProbeFailures.expected(name, "no item within " + Failures.human(duration)
+            throw new AssertionError(ProbeFailures.expected(name, "no item within " + Durations.human(duration)
                 + " (from " + from + " ms)", event + " at " + scope.currentTime() + " ms"));
         }
     }
@@ -249,7 +252,7 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
         });
         if (!scope.driveUntil(finished, System.nanoTime() + waitLimit.toNanos())) {
             throw new AssertionError(ProbeFailures.expected(name, "the cancelled collection to finish",
-                "it still running after " + Failures.human(waitLimit) + " of wall-clock time: a finally or onCompletion "
+                "it still running after " + Durations.human(waitLimit) + " of wall-clock time: a finally or onCompletion "
                     + "block of the flow does not end"));
         }
     }

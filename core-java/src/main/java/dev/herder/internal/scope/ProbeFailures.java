@@ -1,8 +1,10 @@
-package dev.herder.internal;
+package dev.herder.internal.scope;
 
 import dev.herder.flow.FlowEvent;
 import java.time.Duration;
 import java.util.List;
+import dev.herder.internal.Durations;
+import dev.herder.internal.Failures;
 
 /** The one place flow-probe failures are worded: {@code Expected <what> for <probe> but found <event>}. */
 final class ProbeFailures {
@@ -22,7 +24,7 @@ final class ProbeFailures {
     }
 
     static String noEvent(String probe, Duration limit, long virtualMillis) {
-        return expected(probe, "an event", "none within " + Failures.human(limit) + " of wall-clock time (virtual time "
+        return expected(probe, "an event", "none within " + Durations.human(limit) + " of wall-clock time (virtual time "
             + virtualMillis + " ms; the test's loop ran everything it could). Make the flow emit, or give the probe "
             + "a longer limit: scope.probe(flow, name, Duration.ofSeconds(10)).");
     }

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.scope;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package dev.herder.internal;
+package dev.herder.internal.scope;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.herder.internal.future.CoroutineFuture;
 
 /**
  * The future of a coroutine started by a test. On the test thread, while the test runs, {@code get()} and

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -32,6 +32,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
+import dev.herder.internal.Failures;
 
 /**
  * Virtual dispatchers: while a test with {@code withVirtualDispatchers(true)} runs, its work on

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 import org.jetbrains.annotations.ApiStatus;
 
 /**
- * What {@link TestRunner} needs to run one test, resolved: the public {@code TestOptions} turn into one of these at the
+ * What {@link TestDriver} needs to run one test, resolved: the public {@code TestOptions} turn into one of these at the
  * API's edge ({@code Coroutines.runBlockingTest}), so internal code never reads the public options type and the two
  * packages depend on each other in one direction only.
  *

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import dev.herder.CoroutineTestTimeoutError;
 import dev.herder.bridge.CoroutineDumps;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.herder.internal.Durations;
+import dev.herder.internal.Failures;
 
 /**
  * One test's wall-clock limit, and the one place that decides what happens when it passes (JUnit's
@@ -224,7 +226,7 @@ final class Deadline implements TestDeadline {
     }
 
     private String message(TestRun run, List<StuckCoroutine> stuck, StackTraceElement[] testThreadStack) {
-        return Failures.timeout(options.name(), options.timeout(), run.getScheduler().getCurrentTime(), stuck,
+        return Verdicts.timeout(options.name(), options.timeout(), run.getScheduler().getCurrentTime(), stuck,
             CoroutineDumps.probesInstalled(), testThreadName, testThreadStack);
     }
 

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.future;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 

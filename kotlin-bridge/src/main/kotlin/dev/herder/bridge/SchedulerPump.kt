@@ -27,7 +27,7 @@ import kotlin.coroutines.CoroutineContext
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public class TestLoop(
+public class SchedulerPump(
     private val scheduler: TestCoroutineScheduler,
     private val deadlineNanos: Long,
     private val onTimeout: () -> Throwable,

@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.run;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -16,14 +16,18 @@ import dev.herder.bridge.kotlinx.JobInternals;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.herder.bridge.TestRun;
+import dev.herder.internal.Failures;
+import dev.herder.internal.KotlinxCheck;
+import dev.herder.internal.Sneaky;
+import dev.herder.internal.scope.DefaultCoroutineTestScope;
 
 /** Runs one coroutine test: resolves the dispatcher, runs the body inside {@code runTest}, cleans up. */
 @API(status = INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public final class TestRunner {
+public final class TestDriver {
     private static final ThreadLocal<DefaultCoroutineTestScope> CURRENT = new ThreadLocal<>();
 
-    private TestRunner() {}
+    private TestDriver() {}
 
     /** Whether the calling thread is running a test body right now. */
     public static boolean insideTest() {
@@ -54,7 +58,7 @@ public final class TestRunner {
         }
         if (first.choices() != null) {
             ScheduleShrinker.Replayed replayed = ScheduleShrinker.replay(options, body, first);
-            failure.addSuppressed(new ScheduleReplay(Failures.scheduleReplay(options.schedule(), replayed.trace())
+            failure.addSuppressed(new ScheduleReplay(ScheduleReports.scheduleReplay(options.schedule(), replayed.trace())
                 + replayed.shrinking()));
         }
         throw Sneaky.rethrow(failure);
@@ -101,7 +105,7 @@ public final class TestRunner {
                 leaks = TestRun.run(options.name(), dispatchers.unconfinedTest, dispatchers.callDispatcher,
                     deadline, virtual, shuffle,
                     schedule.delayJitter() == 0 ? null : new DelayJitter(schedule.seed(), schedule.delayJitter()),
-                    (run, waiters) -> new CoroutineTestTimeoutError(Failures.deadlock(options.name(),
+                    (run, waiters) -> new CoroutineTestTimeoutError(Verdicts.deadlock(options.name(),
                         run.getScheduler().getCurrentTime(), waiters, CoroutineDumps.probesInstalled())),
                     run -> {
                         deadline.attach(run);
@@ -124,7 +128,7 @@ public final class TestRunner {
         }
         failure = deadline.outcome(failure);
         if (failure == null && !leaks.isEmpty()) {
-            failure = Failures.leakedMainCoroutines(options.name(), leaks);
+            failure = Verdicts.leakedMainCoroutines(options.name(), leaks);
         }
         return new Attempt(failure, shuffles.get(), deadline.hasExpired());
     }
@@ -150,8 +154,8 @@ public final class TestRunner {
     }
 
     private static void runBody(TestRun run, Body body, RunSpec options, Deadline deadline) {
-        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.neverAwaitedCheck(), deadline.getNanos());
-        scope.schedule(options.schedule());
+        DefaultCoroutineTestScope scope = new DefaultCoroutineTestScope(run, options.schedule(), options.neverAwaitedCheck(),
+            deadline.getNanos());
         CURRENT.set(scope);
         try {
             try {

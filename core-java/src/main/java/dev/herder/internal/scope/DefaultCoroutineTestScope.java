@@ -1,4 +1,4 @@
-package dev.herder.internal;
+package dev.herder.internal.scope;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -27,6 +27,11 @@ import dev.herder.flow.FlowProbe;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import dev.herder.internal.Durations;
+import dev.herder.internal.Failures;
+import dev.herder.internal.Sneaky;
+import dev.herder.internal.future.CoroutineFuture;
+import dev.herder.internal.run.TestDriver;
 
 /** The {@link CoroutineTestScope} of one running test: a thin, thread-checked Java face of a {@link TestRun}. */
 @API(status = INTERNAL, since = "0.1")
@@ -57,7 +62,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     /** The thread whose outermost call holds {@link #driving}, or null. */
     private volatile Thread driver;
 
-    private dev.herder.Schedule schedule = dev.herder.Schedule.fifo();
+    private final dev.herder.Schedule schedule;
 
     /** The schedule this test runs under. */
     @Override
@@ -65,12 +70,10 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
         return schedule;
     }
 
-    void schedule(dev.herder.Schedule schedule) {
-        this.schedule = schedule;
-    }
-
-    public DefaultCoroutineTestScope(TestRun run, boolean neverAwaitedCheck, long deadlineNanos) {
+    public DefaultCoroutineTestScope(TestRun run, dev.herder.Schedule schedule, boolean neverAwaitedCheck,
+                                     long deadlineNanos) {
         this.run = run;
+        this.schedule = schedule;
         this.neverAwaitedCheck = neverAwaitedCheck;
         this.deadlineNanos = deadlineNanos;
     }
@@ -192,7 +195,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     /** {@code Coroutines.shareWithChildThreads} on the test thread: see there. */
-    void shareWithChildThreads(TestRunner.Body block) throws Throwable {
+    public void shareWithChildThreads(TestDriver.Body block) throws Throwable {
         ensureDrivable("shareWithChildThreads");
         if (handOver != null) {
             throw Failures.nestedShare();
@@ -469,7 +472,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
      * what went wrong underneath — an AssertionError reporting that error, with the body's failure as its cause
      * (Turbine's {@code turbineScope} does the same).
      */
-    Throwable withUnconsumedProbeErrors(Throwable bodyFailure) {
+    public Throwable withUnconsumedProbeErrors(Throwable bodyFailure) {
         List<String> names = new ArrayList<>();
         List<Throwable> errors = new ArrayList<>();
         for (FlowProbeImpl<?> probe : probes) {
@@ -497,7 +500,7 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
     }
 
     /** Attaches failures of cancelled futures to the failure the body ended with, so that none is lost. */
-    void attachOrphansTo(Throwable failure) {
+    public void attachOrphansTo(Throwable failure) {
         for (Throwable orphan = orphans.poll(); orphan != null; orphan = orphans.poll()) {
             if (orphan != failure) {
                 failure.addSuppressed(orphan);
