@@ -99,28 +99,27 @@ final class FlowProbeImpl<T> implements FlowProbe<T>, FlowListener {
 
     @Override
     public T awaitItem() {
-        FlowEvent<T> event = awaitEvent();
-        if (event instanceof FlowEvent.Item<T> item) {
-            return item.value();
-        }
-        throw ProbeFailures.unexpected(name, "item", event);
+        return this.<FlowEvent.Item<T>>awaitA(FlowEvent.Item.class, "item").value();
     }
 
     @Override
     public void awaitComplete() {
-        FlowEvent<T> event = awaitEvent();
-        if (!(event instanceof FlowEvent.Complete<T>)) {
-            throw ProbeFailures.unexpected(name, "complete", event);
-        }
+        awaitA(FlowEvent.Complete.class, "complete");
     }
 
     @Override
     public Throwable awaitError() {
+        return this.<FlowEvent.Error<T>>awaitA(FlowEvent.Error.class, "error").failure();
+    }
+
+    /** The next event, which must be of {@code kind} ({@code what}, as Turbine words it in its failure). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <E extends FlowEvent<T>> E awaitA(Class<? extends FlowEvent> kind, String what) {
         FlowEvent<T> event = awaitEvent();
-        if (event instanceof FlowEvent.Error<T> error) {
-            return error.failure();
+        if (kind.isInstance(event)) {
+            return (E) event;
         }
-        throw ProbeFailures.unexpected(name, "error", event);
+        throw ProbeFailures.unexpected(name, what, event);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.herder.samples;
+package dev.herder.checks;
 
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package dev.herder.samples;
+package dev.herder.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

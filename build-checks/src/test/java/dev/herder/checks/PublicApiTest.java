@@ -1,4 +1,4 @@
-package dev.herder.samples;
+package dev.herder.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The public API of each published artifact, pinned: every public type of its public packages with its public and
  * protected members, compared with the baseline committed at {@code <module>/api/<artifact>.api} (the idea of
  * kotlinx's binary-compatibility validator). A change to the surface fails here until the baseline is updated on
- * purpose: {@code mvn -B verify -pl samples -Dtest=PublicApiTest -Dherder.api.update=true}, then review the diff.
+ * purpose: {@code mvn -B verify -pl build-checks -am -Dtest=PublicApiTest -Dsurefire.failIfNoSpecifiedTests=false -Dherder.api.update=true}, then review the diff.
  * Internal packages ({@code dev.herder.internal}, {@code dev.herder.bridge}) are not part of it.
  */
 class PublicApiTest {
