@@ -17,7 +17,12 @@ final class Frameworks {
     private static void require(String className, String framework) {
         KotlinxCheck.require();
         try {
-            Class.forName(className, false, Frameworks.class.getClassLoader());
+            Class<?> entry = Class.forName(className, false, Frameworks.class.getClassLoader());
+            // Herder as a named module (the module path) reads the framework's module, named or the class path's
+            Module herder = Frameworks.class.getModule();
+            if (!herder.canRead(entry.getModule())) {
+                herder.addReads(entry.getModule());
+            }
         } catch (ClassNotFoundException | LinkageError e) {
             IllegalStateException missing = MockFailures.frameworkMissing(framework);
             missing.initCause(e);

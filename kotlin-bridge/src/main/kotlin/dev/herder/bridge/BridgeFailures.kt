@@ -25,6 +25,13 @@ internal object BridgeFailures {
             "or drop -D$property=true: timeouts then show the suspension points Herder finds itself."
     )
 
+    fun debugProbesNotExported(property: String, flag: String): IllegalStateException = IllegalStateException(
+        "-D$property=true needs DebugProbes, which this kotlinx-coroutines-debug (a named module: it and Herder are " +
+            "on the module path) does not export to Herder; versions before 1.10 export only its JUnit rules. Add " +
+            "$flag to the test JVM's arguments (Surefire's argLine), use kotlinx-coroutines-debug 1.10 or newer, or " +
+            "drop -D$property=true."
+    )
+
     fun interruptedWhileWaiting(): InterruptedException = InterruptedException(
         "The test thread was interrupted while it waited for the test's coroutines (a Timeout rule or the test " +
             "runner stopping the test); the test stops here."

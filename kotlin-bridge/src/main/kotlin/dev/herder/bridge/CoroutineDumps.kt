@@ -43,6 +43,7 @@ public object CoroutineDumps {
         synchronized(this) {
             if (installed) return
             if (!Probes.available) throw BridgeFailures.debugProbesMissing(PROPERTY)
+            Probes.unexportedFlag()?.let { throw BridgeFailures.debugProbesNotExported(PROPERTY, it) }
             installed = true
             Probes.install()
         }
@@ -105,13 +106,28 @@ public object CoroutineDumps {
 
 /** kotlinx-coroutines-debug's DebugProbes, touched only when that optional jar is on the classpath. */
 private object Probes {
+    private const val PACKAGE = "kotlinx.coroutines.debug"
+    private const val PROBES = "$PACKAGE.DebugProbes"
+
     val available: Boolean = try {
-        Class.forName("kotlinx.coroutines.debug.DebugProbes", false, Probes::class.java.classLoader)
+        Class.forName(PROBES, false, Probes::class.java.classLoader)
         true
     } catch (e: ClassNotFoundException) {
         false
     } catch (e: LinkageError) {
         false
+    }
+
+    /**
+     * The `--add-exports` flag the JVM needs when Herder and kotlinx-coroutines-debug are named modules (the module
+     * path) and the debug module does not export DebugProbes' package to Herder's, or null.
+     */
+    fun unexportedFlag(): String? {
+        val debug = Class.forName(PROBES, false, Probes::class.java.classLoader).module
+        val herder = Probes::class.java.module
+        if (!debug.isNamed || !herder.isNamed || debug.isExported(PACKAGE, herder)) return null
+        herder.addReads(debug)
+        return "--add-exports ${debug.name}/$PACKAGE=${herder.name}"
     }
 
     fun isInstalled(): Boolean = DebugProbes.isInstalled

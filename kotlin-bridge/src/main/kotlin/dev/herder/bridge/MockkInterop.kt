@@ -47,6 +47,13 @@ public fun interface MockRecordings {
 public object MockkInterop {
     private val scope = ThreadLocal<MockKMatcherScope?>()
 
+    init {
+        // On the module path mockk (which declares no module name) is an automatic module or on the class path;
+        // either way this module reads it from here on. By name: a class literal would need the read edge first.
+        val mockk = Class.forName("io.mockk.MockKMatcherScope", false, MockkInterop::class.java.classLoader).module
+        MockkInterop::class.java.module.addReads(mockk)
+    }
+
     /** The matcher scope of the mockk block being recorded on this thread, or null outside one. */
     @JvmStatic
     public fun matcherScope(): MockKMatcherScope? = scope.get()

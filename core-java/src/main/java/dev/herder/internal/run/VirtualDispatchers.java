@@ -13,6 +13,7 @@ import dev.herder.bridge.MainRouter;
 import dev.herder.bridge.kotlinx.DispatcherInternals;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,6 +103,13 @@ public final class VirtualDispatchers {
             instrumentation = ByteBuddyAgent.install();
         } catch (RuntimeException | LinkageError e) {
             throw Failures.virtualDispatchersNotAttached(e);
+        }
+        // the advice inlined into kotlinx's classes calls this class: kotlinx, a named module on the module path,
+        // must read Herder's module (which exports this package to it: see module-info) or the class path's
+        Module kotlinxModule = CoroutineDispatcher.class.getModule();
+        Module herder = VirtualDispatchers.class.getModule();
+        if (kotlinxModule.isNamed() && !kotlinxModule.canRead(herder)) {
+            instrumentation.redefineModule(kotlinxModule, Set.of(herder), Map.of(), Map.of(), Set.of(), Map.of());
         }
         for (String type : HOOKED) {
             try {
