@@ -113,6 +113,18 @@ class DeadlockVerdictTest {
         }
 
         @Test
+        void aMutexAPlainThreadUnlocksWithinTheQuietSecondIsNotCalledDeadlocked() {
+            // a Mutex wait counts as durable (Herder cannot see that a thread outside the test holds it); the contract's
+            // second of quiet before the verdict is the margin such a thread has: here it unlocks after 300 ms
+            kotlinx.coroutines.sync.Mutex mutex = kotlinx.coroutines.sync.MutexKt.Mutex(true);
+            realThreads.schedule(() -> mutex.unlock(null), 300, TimeUnit.MILLISECONDS);
+            Coroutines.runBlockingTest(VIRTUAL, scope -> {
+                scope.await(c -> mutex.lock(null, c));
+                assertThat(mutex.isLocked()).isTrue();
+            });
+        }
+
+        @Test
         void aFutureARealExecutorCompletesAwaitedWithScopeAwait() {
             Coroutines.runBlockingTest(VIRTUAL, scope ->
                 assertThat(scope.await(completedLater("real"))).isEqualTo("real"));

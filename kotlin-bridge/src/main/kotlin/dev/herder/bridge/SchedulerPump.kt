@@ -181,9 +181,11 @@ public class SchedulerPump(
 
         /**
          * With virtual dispatchers, after this long without a task or a word from another thread the loop asks
-         * whether the test is durably blocked (and again after each such stretch while it is not).
+         * whether the test is durably blocked (and again after each such stretch while it is not): one second, as the
+         * API contract says. A shorter stretch gives the verdict sooner, and less margin to a real thread that is
+         * about to release a wait Herder counts as durable (a plain Java thread sending to a channel, say).
          */
-        const val QUIET_NANOS = 250_000_000L
+        const val QUIET_NANOS = 1_000_000_000L
 
         /** Running tasks never blocks, so an endless virtual-time loop is caught by checking the clock now and then. */
         const val DEADLINE_CHECK_EVERY = 1024
