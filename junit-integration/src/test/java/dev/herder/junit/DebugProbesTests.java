@@ -13,7 +13,6 @@ import kotlinx.coroutines.CoroutineStart;
 import kotlinx.coroutines.channels.BufferOverflow;
 import kotlinx.coroutines.channels.Channel;
 import kotlinx.coroutines.channels.ChannelKt;
-import kotlinx.coroutines.debug.DebugProbes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -24,17 +23,17 @@ class DebugProbesTests {
 
     @Test
     void withTheFlagAndTheJarATimeoutIsDumpedByDebugProbes() {
-        assertThat(DebugProbes.INSTANCE.isInstalled()).isFalse();
+        assertThat(Probes.installed()).isFalse();
         System.setProperty("herder.debugProbes", "true");
         try {
             String withProbes = timeoutOfAListenerWaitingForABell();
 
-            assertThat(DebugProbes.INSTANCE.isInstalled()).as("installed by the first test that ran").isTrue();
+            assertThat(Probes.installed()).as("installed by the first test that ran").isTrue();
             assertThat(withProbes).contains("\"listener\" SUSPENDED\n        at "
                 + "dev.herder.junit.MainUsersKt.waitForTheBell(MainUsers.kt:").doesNotContain("debugProbes=true");
         } finally {
             System.clearProperty("herder.debugProbes");
-            DebugProbes.INSTANCE.uninstall();
+            Probes.uninstall();
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kotlin.coroutines.EmptyCoroutineContext;
 import kotlinx.coroutines.Dispatchers;
-import kotlinx.coroutines.debug.DebugProbes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.testkit.engine.Events;
@@ -37,10 +36,8 @@ class ParallelAndLeakTests {
         assertThat(catchThrowable(() -> Dispatchers.getMain().isDispatchNeeded(EmptyCoroutineContext.INSTANCE)))
             .as("Dispatchers.Main is back as it was: no Main module in this project")
             .isInstanceOf(IllegalStateException.class);
-        if (DebugProbes.INSTANCE.isInstalled()) {
-            assertThat(DebugProbes.INSTANCE.dumpCoroutinesInfo().stream()
-                .filter(info -> info.getContext().get(dev.herder.bridge.MainRoute.Key) != null))
-                .as("no coroutine of any test is still running").isEmpty();
+        if (Probes.installed()) {
+            assertThat(Probes.coroutinesOfTests()).as("no coroutine of any test is still running").isZero();
         }
     }
 

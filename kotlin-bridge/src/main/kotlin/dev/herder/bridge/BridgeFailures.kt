@@ -27,7 +27,7 @@ internal object BridgeFailures {
 
     fun debugProbesNotExported(property: String, flag: String): IllegalStateException = IllegalStateException(
         "-D$property=true needs DebugProbes, which this kotlinx-coroutines-debug (a named module: it and Herder are " +
-            "on the module path) does not export to Herder; versions before 1.10 export only its JUnit rules. Add " +
+            "on the module path) does not export to Herder; before 1.10 it exports only its JUnit rules. Add " +
             "$flag to the test JVM's arguments (Surefire's argLine), use kotlinx-coroutines-debug 1.10 or newer, or " +
             "drop -D$property=true."
     )
