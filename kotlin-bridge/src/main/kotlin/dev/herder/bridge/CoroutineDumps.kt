@@ -51,7 +51,7 @@ public object CoroutineDumps {
 
     /** Whether timeouts can say where coroutines are suspended. */
     @JvmStatic
-    public fun probesInstalled(): Boolean = Probes.available && Probes.isInstalled()
+    public fun probesInstalled(): Boolean = Probes.usable && Probes.isInstalled()
 
     /**
      * The still-running coroutines whose job is [root] or descends from it, excluding [root] itself. A coroutine in
@@ -109,26 +109,35 @@ private object Probes {
     private const val PACKAGE = "kotlinx.coroutines.debug"
     private const val PROBES = "$PACKAGE.DebugProbes"
 
-    val available: Boolean = try {
+    private val probes: Class<*>? = try {
         Class.forName(PROBES, false, Probes::class.java.classLoader)
-        true
     } catch (e: ClassNotFoundException) {
-        false
+        null
     } catch (e: LinkageError) {
-        false
+        null
+    }
+
+    val available: Boolean = probes != null
+
+    init {
+        // Herder as a named module (the module path) reads the debug jar's module, named or the class path's
+        val herder = Probes::class.java.module
+        probes?.module?.let { if (!herder.canRead(it)) herder.addReads(it) }
     }
 
     /**
      * The `--add-exports` flag the JVM needs when Herder and kotlinx-coroutines-debug are named modules (the module
-     * path) and the debug module does not export DebugProbes' package to Herder's, or null.
+     * path) and the debug module does not export DebugProbes' package to Herder's (1.9 does not), or null.
      */
     fun unexportedFlag(): String? {
-        val debug = Class.forName(PROBES, false, Probes::class.java.classLoader).module
+        val debug = (probes ?: return null).module
         val herder = Probes::class.java.module
         if (!debug.isNamed || !herder.isNamed || debug.isExported(PACKAGE, herder)) return null
-        herder.addReads(debug)
         return "--add-exports ${debug.name}/$PACKAGE=${herder.name}"
     }
+
+    /** Whether DebugProbes is there and Herder may call it. */
+    val usable: Boolean get() = available && unexportedFlag() == null
 
     fun isInstalled(): Boolean = DebugProbes.isInstalled
 

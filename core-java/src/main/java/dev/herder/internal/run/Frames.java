@@ -20,7 +20,16 @@ final class Frames {
 
     /** Herder's own code: its internals, the bridge, and the entry points a test body calls through. */
     static boolean isHerder(String className) {
-        return startsWithAny(className, HERDER) || HERDER_ENTRY_POINTS.contains(className);
+        if (startsWithAny(className, HERDER)) {
+            return true;
+        }
+        for (String entry : HERDER_ENTRY_POINTS) {   // the class or one nested in it
+            if (className.startsWith(entry)
+                && (className.length() == entry.length() || className.charAt(entry.length()) == '$')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Frames of the waits and loops underneath a test: Herder's, kotlinx's, the JDK's parking and stack walking. */

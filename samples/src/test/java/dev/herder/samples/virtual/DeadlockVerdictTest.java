@@ -11,7 +11,7 @@ import dev.herder.CoroutineTestTimeoutError;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** With virtual dispatchers, a test that can never go on is called deadlocked at once, not at its 60 s timeout. */
+/** With virtual dispatchers, a test that can never go on is called deadlocked after a second of quiet, not at its 60 s timeout. */
 class DeadlockVerdictTest {
     @Test
     void aForgottenGateIsReportedAsADeadlockNamingWhereTheCoroutinesWait() {
