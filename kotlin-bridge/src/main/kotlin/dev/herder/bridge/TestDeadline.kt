@@ -13,9 +13,6 @@ public interface TestDeadline {
     /** The `System.nanoTime()` value by which the test must have ended. */
     public val nanos: Long
 
-    /** The limit itself, in milliseconds (what `runTest` is given, with a grace on top). */
-    public val millis: Long
-
     /** The error to throw when one of Herder's own waits on the test thread reaches the limit. */
     public fun expired(run: TestRun): Throwable
 

@@ -30,7 +30,7 @@ import kotlin.coroutines.intrinsics.intercepted
 import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 import kotlin.coroutines.resume
-import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration
 
 /**
  * One coroutine test in progress: a kotlinx-coroutines-test `runTest` whose body is the Java test body.
@@ -222,9 +222,6 @@ public class TestRun private constructor(
     }
 
     public companion object {
-        /** Time `runTest` may take on top of Herder's own deadline; Herder's own checks fire first. */
-        private const val RUN_TEST_GRACE_MILLIS = 10_000L
-
         /**
          * Runs [body] as the body of `runTest` on the calling thread; with [virtualDispatchers], the test's work on
          * `Dispatchers.IO`/`Default` runs on the test's scheduler (see [MainRoute.virtualDispatcher]), and a test
@@ -257,8 +254,11 @@ public class TestRun private constructor(
             MainRouter.enter(route)
             try {
                 MainRouter.onThread(route) {
-                    val runTestMillis = deadline.millis.let { if (it > Long.MAX_VALUE / 2) it else it + RUN_TEST_GRACE_MILLIS }
-                    TestScope(testDispatcher + route + TestThreads()).runTest(runTestMillis.milliseconds) {
+                    // runTest gets no timeout of its own: Herder's deadline (its own waits, and the watchdog behind the
+                    // loops it does not own) ends the test. A finite timeout would cost every test a timer on kotlinx's
+                    // DefaultExecutor thread, and waking that thread to take it was the largest share of an empty
+                    // test's time (benchmarks/README); an infinite timeout schedules no timer.
+                    TestScope(testDispatcher + route + TestThreads()).runTest(Duration.INFINITE) {
                         body.accept(TestRun(this, callDispatcher, route, deadline,
                             if (virtualDispatchers) onDeadlock else null, shuffle))
                     }

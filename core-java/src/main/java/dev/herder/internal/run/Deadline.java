@@ -38,7 +38,6 @@ final class Deadline implements TestDeadline {
 
     private final RunSpec options;
     private final long nanos;
-    private final long millis;
     private final Thread testThread = Thread.currentThread();
     private final String testThreadName = testThread.getName();   // before kotlinx's debug mode appends " @coroutine#n"
     private final AtomicReference<String> verdict = new AtomicReference<>();
@@ -51,7 +50,6 @@ final class Deadline implements TestDeadline {
     private Deadline(RunSpec options) {
         this.options = options;
         long timeoutNanos = Durations.deadlineNanos(options.timeout());
-        this.millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
         this.nanos = System.nanoTime() + timeoutNanos;
     }
 
@@ -63,11 +61,6 @@ final class Deadline implements TestDeadline {
     @Override
     public long getNanos() {
         return nanos;
-    }
-
-    @Override
-    public long getMillis() {
-        return millis;
     }
 
     /** The test's run, once it has started: the dump needs it. */
