@@ -10,6 +10,7 @@ import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.DisposableHandle
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.ThreadContextElement
 import kotlinx.coroutines.test.TestCoroutineScheduler
 import kotlinx.coroutines.test.TestDispatcher
 import kotlinx.coroutines.test.resetMain
@@ -20,7 +21,8 @@ import kotlin.coroutines.CoroutineContext
 
 /**
  * Tells [MainRouter] — and, with virtual dispatchers, Herder's `Dispatchers.IO`/`Default` hooks — which test a
- * coroutine belongs to: it is in the context of every coroutine of a Herder test.
+ * coroutine belongs to: it is in the context of every coroutine of a Herder test. As a [ThreadContextElement] it also
+ * keeps the test's [threads]: which threads run one of its coroutines right now.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
@@ -33,7 +35,7 @@ public class MainRoute(
      * scheduler (virtual dispatchers), or null for the real ones.
      */
     public val virtualDispatcher: CoroutineDispatcher? = null,
-) : AbstractCoroutineContextElement(Key) {
+) : AbstractCoroutineContextElement(Key), ThreadContextElement<CoroutineContext?> {
     public companion object Key : CoroutineContext.Key<MainRoute> {
         /** How many Main timers a test's leftover coroutines may still run out on virtual time after its own work. */
         public const val MAX_TIMERS_AFTER_TEST: Int = 1_000
@@ -41,6 +43,15 @@ public class MainRoute(
 
     @Volatile private var closed = false
     @Volatile private var ended = false
+
+    /** The threads running a coroutine of this test right now. */
+    public val threads: TestThreads = TestThreads()
+
+    override fun updateThreadContext(context: CoroutineContext): CoroutineContext? = threads.enter(context)
+
+    override fun restoreThreadContext(context: CoroutineContext, oldState: CoroutineContext?) {
+        threads.leave(oldState)
+    }
 
     /**
      * Jobs of coroutines built outside the test's scope (a view model's `CoroutineScope(Dispatchers.Main)`) that were

@@ -205,7 +205,7 @@ public class TestRun private constructor(
     }
 
     /** The threads running coroutines of this test right now. */
-    public val threads: TestThreads = testScope.coroutineContext[TestThreads]!!
+    public val threads: TestThreads = route.threads
 
     /**
      * The coroutines of this test still running: where each is suspended, or the thread it runs on and that
@@ -258,7 +258,7 @@ public class TestRun private constructor(
                     // loops it does not own) ends the test. A finite timeout would cost every test a timer on kotlinx's
                     // DefaultExecutor thread, and waking that thread to take it was the largest share of an empty
                     // test's time (benchmarks/README); an infinite timeout schedules no timer.
-                    TestScope(testDispatcher + route + TestThreads()).runTest(Duration.INFINITE) {
+                    TestScope(testDispatcher + route).runTest(Duration.INFINITE) {
                         body.accept(TestRun(this, callDispatcher, route, deadline,
                             if (virtualDispatchers) onDeadlock else null, shuffle))
                     }

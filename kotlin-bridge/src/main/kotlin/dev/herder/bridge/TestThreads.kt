@@ -4,53 +4,60 @@ import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
 import kotlinx.coroutines.Job
-import kotlinx.coroutines.ThreadContextElement
+import java.lang.invoke.MethodHandles
+import java.lang.invoke.VarHandle
 import java.util.concurrent.ConcurrentHashMap
-import kotlin.coroutines.AbstractCoroutineContextElement
 import kotlin.coroutines.CoroutineContext
 
 /**
- * Which threads run a coroutine of one test right now. It is a [ThreadContextElement] of the test's context, so every
- * coroutine the test starts — on the test dispatcher, `Dispatchers.IO`, a pool of the user's — marks its thread while
- * it runs and unmarks it when it suspends. Two uses: a timeout names the thread a running (not suspended) coroutine
- * is on and shows that thread's stack; and code on any thread can ask whether it runs inside a test ([current]).
+ * Which threads run a coroutine of one test right now. The test's [MainRoute], an element of every coroutine's context
+ * in the test, is the [ThreadContextElement] that keeps it: every coroutine the test starts — on the test dispatcher,
+ * `Dispatchers.IO`, a pool of the user's — marks its thread while it runs and unmarks it when it suspends. Three uses:
+ * a timeout names the thread a running (not suspended) coroutine is on and shows that thread's stack; the deadlock
+ * verdict gives none while a coroutine runs; and code on any thread can ask whether it runs inside a test ([current]).
  *
- * The cost is one thread-local read and two volatile writes per resumption: each thread has one [Slot], registered
- * with a test the first time one of the test's coroutines runs on it.
+ * kotlinx calls [enter] and [leave] around every resumption of every coroutine of the test, so they do the least: one
+ * thread-local read and one release write of the running coroutine's context each (the job and the test are looked up
+ * in it only when someone asks). Each thread has one [Slot], registered with a test the first time one of the test's
+ * coroutines runs on it. Readers on other threads (a timeout's dump, the verdict after a second of quiet) read the
+ * slot's last release write: a coroutine resumed before the read is seen. The element is the route rather than an
+ * element of its own because kotlinx walks the whole context on every resumption to find it, and on every new
+ * continuation to count such elements: one element fewer is measurably cheaper on every await (benchmarks/README).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextElement(TestThreads) {
-    /** The context key. */
-    public companion object Key : CoroutineContext.Key<TestThreads> {
+public class TestThreads {
+    public companion object {
         private val SLOTS: ThreadLocal<Slot> = ThreadLocal.withInitial { Slot(Thread.currentThread()) }
+        private val RUNNING: VarHandle = MethodHandles.lookup()
+            .findVarHandle(Slot::class.java, "running", CoroutineContext::class.java)
 
         /** The test whose coroutine the calling thread is running, or null. */
         @JvmStatic
-        public fun current(): TestThreads? {
-            val slot = SLOTS.get()
-            return if (slot.job != null) slot.test else null
-        }
+        public fun current(): TestThreads? = SLOTS.get().running?.get(MainRoute)?.threads
 
         /** The job of the innermost coroutine of a test the calling thread runs right now (the body's own: the test's job), or null. */
         @JvmStatic
-        public fun currentJob(): Job? = SLOTS.get().job
+        public fun currentJob(): Job? = SLOTS.get().running?.get(Job)
+
+        private fun setRunning(slot: Slot, context: CoroutineContext?) {
+            RUNNING.setRelease(slot, context)
+        }
     }
 
-    /** What one thread is running: the job of the innermost coroutine and the test it belongs to. */
+    /** What one thread is running: the context of the innermost coroutine of a test, or null. */
     private class Slot(val thread: Thread) {
-        @Volatile var job: Job? = null
-        @Volatile var test: TestThreads? = null
+        @Volatile @JvmField var running: CoroutineContext? = null
         var registeredWith: TestThreads? = null
     }
 
     private val slots: MutableSet<Slot> = ConcurrentHashMap.newKeySet()
 
-    override fun updateThreadContext(context: CoroutineContext): Job? {
+    /** A coroutine with [context] resumes on this thread; returns what the thread ran before, for [leave]. */
+    internal fun enter(context: CoroutineContext): CoroutineContext? {
         val slot = SLOTS.get()
-        val previous = slot.job
-        slot.test = this
-        slot.job = context[Job]
+        val previous = slot.running
+        setRunning(slot, context)
         if (slot.registeredWith !== this) {
             slot.registeredWith = this
             slots.add(slot)
@@ -58,10 +65,9 @@ public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextE
         return previous
     }
 
-    override fun restoreThreadContext(context: CoroutineContext, oldState: Job?) {
-        val slot = SLOTS.get()
-        slot.job = oldState
-        if (oldState == null) slot.test = null
+    /** The coroutine [enter] marked suspended or ended: the thread runs [previous] again. */
+    internal fun leave(previous: CoroutineContext?) {
+        setRunning(SLOTS.get(), previous)
     }
 
     /**
@@ -71,8 +77,9 @@ public class TestThreads : ThreadContextElement<Job?>, AbstractCoroutineContextE
     public fun runningUnder(root: Job): Map<Job, Thread> {
         val out = HashMap<Job, Thread>()
         for (slot in slots) {
-            val job = slot.job ?: continue
-            if (slot.test === this && job.descendsFrom(root)) out[job] = slot.thread
+            val running = slot.running ?: continue
+            val job = running[Job] ?: continue
+            if (running[MainRoute]?.threads === this && job.descendsFrom(root)) out[job] = slot.thread
         }
         return out
     }
