@@ -4,6 +4,7 @@ import org.apiguardian.api.API
 import org.jetbrains.annotations.ApiStatus
 
 import dev.herder.bridge.kotlinx.DispatcherInternals
+import dev.herder.bridge.kotlinx.JobInternals
 import dev.herder.bridge.kotlinx.SchedulerInternals
 import kotlinx.coroutines.CompletableJob
 import kotlinx.coroutines.CoroutineDispatcher
@@ -114,12 +115,12 @@ public class TestRun private constructor(
     }
 
     /**
-     * Starts [block] as a fire-and-forget coroutine of the test: its failure fails the test. [name], if given, names
-     * it in traces and dumps (an explored schedule names each by where Java launched it).
+     * Starts [block] as a fire-and-forget coroutine of the test: its failure fails the test; [ended] hears how it
+     * ended (the future Java holds). [name], if given, names it in traces and dumps (an explored schedule names each
+     * by where Java launched it).
      */
-    @JvmOverloads
-    public fun launch(block: SuspendBlock, name: String? = null): Job =
-        coroutineScope.launch(named(name), CoroutineStart.DEFAULT) { block.invokeSuspending() }
+    public fun launch(block: SuspendBlock, name: String?, ended: JobInternals.EndListener): Job =
+        JobInternals.launchReporting(coroutineScope, named(name), ended) { block.invokeSuspending() }
 
     /** Starts [block] as a coroutine whose failure belongs to the returned deferred, not to the test; [name] as in [launch]. */
     @JvmOverloads
@@ -256,8 +257,8 @@ public class TestRun private constructor(
                 MainRouter.onThread(route) {
                     // runTest gets no timeout of its own: Herder's deadline (its own waits, and the watchdog behind the
                     // loops it does not own) ends the test. A finite timeout would cost every test a timer on kotlinx's
-                    // DefaultExecutor thread, and waking that thread to take it was the largest share of an empty
-                    // test's time (benchmarks/README); an infinite timeout schedules no timer.
+                    // shared delay thread, and waking that thread to take it was the largest share of an empty test's
+                    // time (benchmarks/README); an infinite timeout schedules no timer.
                     TestScope(testDispatcher + route).runTest(Duration.INFINITE) {
                         body.accept(TestRun(this, callDispatcher, route, deadline,
                             if (virtualDispatchers) onDeadlock else null, shuffle))

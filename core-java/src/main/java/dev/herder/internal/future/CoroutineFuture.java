@@ -15,12 +15,14 @@ import kotlinx.coroutines.Job;
 
 /**
  * The future of one coroutine: completes when its {@link Job} completes (with the {@link Deferred}'s value, if it is
- * one), and cancelling the future cancels the coroutine. It is its own completion handler, so a launch costs one
- * object on top of the coroutine.
+ * one), and cancelling the future cancels the coroutine. It is its own completion handler ({@link #bind}), so a future
+ * costs one object on top of the coroutine; a test's {@code launch} goes further and has its coroutine tell the future
+ * itself ({@link #bindReporting}), with no handler on the job.
  */
 @API(status = INTERNAL, since = "0.1")
 @ApiStatus.Internal
-public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1<Throwable, Unit> {
+public class CoroutineFuture<T> extends ObservableFuture<T>
+    implements Function1<Throwable, Unit>, JobInternals.EndListener {
     private volatile Signal completed;       // made only when someone waits: a launch nobody waits for needs none
     private volatile boolean jobDone;
     private Job job;
@@ -31,6 +33,22 @@ public class CoroutineFuture<T> extends ObservableFuture<T> implements Function1
         this.job = job;
         job.invokeOnCompletion(this);
         return this;
+    }
+
+    /**
+     * Binds this future to {@code job}, a coroutine that tells this future itself how it ended ({@link #ended}, as
+     * {@link JobInternals#launchReporting} does): no completion handler on its job. Call once, right after it was
+     * started; it may have ended already.
+     */
+    public final CoroutineFuture<T> bindReporting(Job job) {
+        this.job = job;
+        return this;
+    }
+
+    /** Called by a coroutine bound with {@link #bindReporting} as it ends. */
+    @Override
+    public final void ended(Throwable cause) {
+        invoke(cause);
     }
 
     /** Fires when this future's coroutine has completed. */

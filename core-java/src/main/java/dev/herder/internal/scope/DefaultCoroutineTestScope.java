@@ -152,8 +152,8 @@ public final class DefaultCoroutineTestScope implements CoroutineTestScope {
                 throw Failures.nullCall("CoroutineTestScope.launch");
             }
             TestFuture<Void> future = new TestFuture<>(this, null);
-            future.bind(run.launch(blockOf(call),
-                traceName("scope.launch", traced() ? CallSites.caller() : null)));
+            future.bindReporting(run.launch(blockOf(call),
+                traceName("scope.launch", traced() ? CallSites.caller() : null), future));
             return future;
         }
     }

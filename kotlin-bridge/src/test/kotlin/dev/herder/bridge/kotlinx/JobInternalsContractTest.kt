@@ -7,6 +7,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.delay
@@ -219,6 +220,61 @@ class JobInternalsContractTest {
                 thread.uncaughtExceptionHandler = previous
             }
             assertThat(uncaught).containsExactly(failure)
+        }
+    }
+
+    /** [JobInternals.launchReporting] is `launch`, and tells its listener how the coroutine ended, once. */
+    @Nested
+    inner class LaunchReporting {
+        private val ends = ArrayList<Throwable?>()
+        private val listener = JobInternals.EndListener { ends += it }
+
+        @Test
+        fun aNormalEndIsReportedOnceAndTheParentWaitsForTheCoroutineAsForALaunch() {
+            val scheduler = TestCoroutineScheduler()
+            val parent = job()
+            val child = JobInternals.launchReporting(CoroutineScope(parent + StandardTestDispatcher(scheduler)),
+                CoroutineName("reported"), listener) { delay(1_000) }
+            assertThat(JobInternals.contextOf(child)?.get(CoroutineName)?.name).isEqualTo("reported")
+            assertThat(parent.children.toList()).containsExactly(child)
+            scheduler.advanceTimeBy(999)
+            scheduler.runCurrent()
+            assertThat(ends).isEmpty()
+            scheduler.advanceUntilIdle()
+            assertThat(ends).containsExactly(null)
+            assertThat(child.isCompleted).isTrue()
+        }
+
+        @Test
+        fun aFailureIsReportedAndCancelsTheParentAsALaunchedFailureDoes() {
+            val parent = job()
+            val failure = IllegalStateException("boom")
+            JobInternals.launchReporting(CoroutineScope(parent + Dispatchers.Unconfined), CoroutineName("failing"),
+                listener) { throw failure }
+            assertThat(ends).hasSize(1)
+            assertThat(JobInternals.originalOf(ends.single()!!)).isSameAs(failure)
+            assertThat(parent.isCancelled).isTrue()
+        }
+
+        @Test
+        fun aFailureNoParentTakesGoesToTheContextsHandlerAsALaunchedFailureDoes() {
+            val handled = ArrayList<Throwable>()
+            val failure = IllegalStateException("boom")
+            JobInternals.launchReporting(CoroutineScope(SupervisorJob() + Dispatchers.Unconfined),
+                CoroutineExceptionHandler { _, e -> handled += e }, listener) { throw failure }
+            assertThat(handled.map(JobInternals::originalOf)).containsExactly(failure)
+            assertThat(ends.map { JobInternals.originalOf(it!!) }).containsExactly(failure)
+        }
+
+        @Test
+        fun aCancelledCoroutineReportsAJobCancellation() {
+            val child = JobInternals.launchReporting(CoroutineScope(job() + Dispatchers.Unconfined), CoroutineName("c"),
+                listener) { awaitCancellation() }
+            assertThat(ends).isEmpty()
+            child.cancel()
+            assertThat(ends).hasSize(1)
+            assertThat(ends.single()).isInstanceOf(CancellationException::class.java)
+            assertThat(JobInternals.isJobCancellation(ends.single()!!)).isTrue()
         }
     }
 
