@@ -3,6 +3,7 @@ package dev.herder.mock;
 import dev.herder.Gate;
 import dev.herder.bridge.StubAnswer;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** The stubbing vocabulary, once for both flavours; a flavour only says how to append an answer. */
 abstract class AbstractSuspendStubbing<T> implements SuspendStubbing<T> {
@@ -14,21 +15,20 @@ abstract class AbstractSuspendStubbing<T> implements SuspendStubbing<T> {
     @Override
     @SafeVarargs
     public final SuspendStubbing<T> thenReturn(T first, T... more) {
-        add(Answers.value(first));
-        if (more != null) {
-            for (T value : more) {
-                add(Answers.value(value));
-            }
-        }
-        return this;
+        return addEach(first, more, Answers::value);
     }
 
     @Override
     public final SuspendStubbing<T> thenThrow(Throwable first, Throwable... more) {
-        add(Answers.failure(first));
+        return addEach(first, more, Answers::failure);
+    }
+
+    /** Appends one answer for {@code first} and one for each of {@code more} (null: none), in order. */
+    private <V> SuspendStubbing<T> addEach(V first, V[] more, Function<V, StubAnswer> answer) {
+        add(answer.apply(first));
         if (more != null) {
-            for (Throwable failure : more) {
-                add(Answers.failure(failure));
+            for (V each : more) {
+                add(answer.apply(each));
             }
         }
         return this;

@@ -46,6 +46,13 @@ public class ObservableFuture<T> extends CompletableFuture<T> {
         }
     }
 
+    /**
+     * Called by {@code get} and {@code join} before they wait: a subclass whose outcome comes from work the caller
+     * itself must do (a test's future, whose coroutine runs only while the test thread drives its loop) does it here.
+     */
+    protected void beforeWaiting() {
+    }
+
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
         markObserved();
@@ -55,18 +62,21 @@ public class ObservableFuture<T> extends CompletableFuture<T> {
     @Override
     public T get() throws InterruptedException, ExecutionException {
         markObserved();
+        beforeWaiting();
         return super.get();
     }
 
     @Override
     public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         markObserved();
+        beforeWaiting();
         return super.get(timeout, unit);
     }
 
     @Override
     public T join() {
         markObserved();
+        beforeWaiting();
         return super.join();
     }
 

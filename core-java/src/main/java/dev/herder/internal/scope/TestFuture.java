@@ -1,8 +1,5 @@
 package dev.herder.internal.scope;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import dev.herder.internal.future.CoroutineFuture;
 
 /**
@@ -39,27 +36,11 @@ class TestFuture<T> extends CoroutineFuture<T> {
         return super.cancel(mayInterruptIfRunning);
     }
 
-    private void driveIfOnTestThread() {
+    /** On the test thread, {@code get()} and {@code join()} drive the test's loop until this future is done. */
+    @Override
+    protected void beforeWaiting() {
         if (!isDone() && scope.isDrivableHere()) {
             scope.driveUntil(completedSignal());
         }
-    }
-
-    @Override
-    public T get() throws InterruptedException, ExecutionException {
-        driveIfOnTestThread();
-        return super.get();
-    }
-
-    @Override
-    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        driveIfOnTestThread();
-        return super.get(timeout, unit);
-    }
-
-    @Override
-    public T join() {
-        driveIfOnTestThread();
-        return super.join();
     }
 }
