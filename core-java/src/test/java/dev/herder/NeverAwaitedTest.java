@@ -46,6 +46,15 @@ class NeverAwaitedTest {
     }
 
     @Test
+    void aFutureCancelledAfterItFailedCountsAsLookedAt() {
+        Coroutines.runBlockingTest(CHECKED, scope -> {
+            var failed = scope.future(c -> { throw new java.io.IOException("down"); });
+            scope.advanceUntilIdle();
+            assertThat(failed.cancel(true)).isFalse();   // already done: the cancel is a look, not a change
+        });
+    }
+
+    @Test
     void withoutTheCheckASuccessfulFutureNobodyAwaitedPasses() {
         Coroutines.runBlockingTest(scope -> {
             scope.future(delayThen(10, "ignored"));

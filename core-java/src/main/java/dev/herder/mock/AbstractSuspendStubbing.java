@@ -23,6 +23,12 @@ abstract class AbstractSuspendStubbing<T> implements SuspendStubbing<T> {
         return addEach(first, more, Answers::failure);
     }
 
+    /** Appends {@code answer}; returns this stubbing, for the next answer. */
+    private SuspendStubbing<T> then(StubAnswer answer) {
+        add(answer);
+        return this;
+    }
+
     /** Appends one answer for {@code first} and one for each of {@code more} (null: none), in order. */
     private <V> SuspendStubbing<T> addEach(V first, V[] more, Function<V, StubAnswer> answer) {
         add(answer.apply(first));
@@ -36,32 +42,27 @@ abstract class AbstractSuspendStubbing<T> implements SuspendStubbing<T> {
 
     @Override
     public final SuspendStubbing<T> thenReturnAfter(Duration delay, T value) {
-        add(Answers.valueAfter(delay, value));
-        return this;
+        return then(Answers.valueAfter(delay, value));
     }
 
     @Override
     public final SuspendStubbing<T> thenSuspendUntil(Gate<? extends T> gate) {
-        add(Answers.gate(gate));
-        return this;
+        return then(Answers.gate(gate));
     }
 
     @Override
     public final SuspendStubbing<T> thenNeverReturn() {
-        add(Answers.never());
-        return this;
+        return then(Answers.never());
     }
 
     @Override
     public final SuspendStubbing<T> thenAnswer(SuspendAnswer<? extends T> answer) {
-        add(Answers.custom(answer));
-        return this;
+        return then(Answers.custom(answer));
     }
 
     @Override
     public final SuspendStubbing<T> thenInvokeBlockWith(Object... blockArguments) {
-        add(Answers.block(blockArguments, scopes));
-        return this;
+        return then(Answers.block(blockArguments, scopes));
     }
 
     @Override

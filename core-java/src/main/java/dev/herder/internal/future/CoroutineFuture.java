@@ -117,9 +117,13 @@ public class CoroutineFuture<T> extends ObservableFuture<T>
         JobInternals.handleUncaught(job, failure);
     }
 
-    /** Cancels the coroutine; the future completes as cancelled once the coroutine has finished cancelling. */
+    /**
+     * Cancels the coroutine; the future completes as cancelled once the coroutine has finished cancelling. Whoever
+     * cancels a future has looked at it, done or not: a failure it already had is not reported as lost.
+     */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        markObserved();
         if (isDone()) {
             return false;
         }

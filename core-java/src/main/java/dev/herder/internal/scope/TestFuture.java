@@ -30,12 +30,6 @@ class TestFuture<T> extends CoroutineFuture<T> {
         scope.orphaned(failure);
     }
 
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        markObserved();
-        return super.cancel(mayInterruptIfRunning);
-    }
-
     /** On the test thread, {@code get()} and {@code join()} drive the test's loop until this future is done. */
     @Override
     protected void beforeWaiting() {
