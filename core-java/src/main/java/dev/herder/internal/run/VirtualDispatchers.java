@@ -210,7 +210,7 @@ public final class VirtualDispatchers {
 
     /**
      * kotlinx's default executor asked for a delay: true if the test's clock took it. Only delays of coroutines on IO
-     * or Default count — the test thread also runs kotlinx's own real-time timeouts (runTest's), which stay real.
+     * or Default count — a real-time timer asked for from the test thread by any other dispatcher stays real.
      */
     public static boolean delay(Object delay, long millis, CancellableContinuation<? super Unit> continuation) {
         if (RUNNING.get() == 0 || !DispatcherInternals.isDefaultClock(delay)
